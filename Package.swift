@@ -64,7 +64,11 @@ let package = Package(
 
         .testTarget(name: "VoyageurCoreTests", dependencies: ["VoyageurCore"]),
         .testTarget(name: "VoyageurGenerationTests", dependencies: ["VoyageurGeneration", "VoyageurCore"]),
-        .testTarget(name: "VoyageurControlTests", dependencies: ["VoyageurControl", "VoyageurCore"]),
+        .testTarget(
+            name: "VoyageurControlTests",
+            dependencies: ["VoyageurControl", "VoyageurCore"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "VoyageurRuntimeTests", dependencies: ["VoyageurRuntime"]),
         .testTarget(
             name: "VoyageurSQLiteTests",
@@ -72,7 +76,9 @@ let package = Package(
         ),
         .testTarget(
             name: "VoyageurPipelineTests",
-            dependencies: ["VoyageurPipeline", "VoyageurGeneration", "VoyageurCore", "VoyageurRuntime"]
+            dependencies: [
+                "VoyageurPipeline", "VoyageurGeneration", "VoyageurCore", "VoyageurRuntime", "VoyageurSQLite",
+            ]
         ),
         // Runs the built executables as an operator would.
         .testTarget(

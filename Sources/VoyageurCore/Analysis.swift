@@ -16,10 +16,11 @@ public struct Analysis: Sendable, Hashable, Codable {
     /// The recommendation the score implies.
     public var recommendation: Recommendation { Recommendation(score: score) }
 
-    /// The indicators ranked by influence, strongest first; ties by name.
+    /// The indicators ranked by influence, strongest first; ties (equal to
+    /// within rounding error) by name.
     public func rankedIndicators() -> [Indicator] {
         indicators.sorted {
-            if $0.influence != $1.influence { return $0.influence > $1.influence }
+            if abs($0.influence - $1.influence) > 1e-9 { return $0.influence > $1.influence }
             return $0.name < $1.name
         }
     }

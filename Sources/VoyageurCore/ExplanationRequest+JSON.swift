@@ -38,13 +38,3 @@ extension ExplanationRequest {
         return JSONValue.object(fields).encodedData()
     }
 }
-
-extension JSONValue {
-    /// Compact JSON with sorted keys and unescaped slashes.
-    public func encodedData() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding a JSONValue cannot fail: every case maps to JSON.
-        return (try? encoder.encode(self)) ?? Data("null".utf8)
-    }
-}

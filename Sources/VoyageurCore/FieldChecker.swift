@@ -125,8 +125,8 @@ struct FieldChecker {
             return nil
         }
         var indicators: [Indicator] = []
-        for name in entries.keys.sorted() {
-            if let indicator = indicator(named: name, entries[name]!) {
+        for (name, value) in entries.sorted(by: { $0.key < $1.key }) {
+            if let indicator = indicator(named: name, value) {
                 indicators.append(indicator)
             }
         }
@@ -159,9 +159,9 @@ struct FieldChecker {
         }
         var raw: [String: Double] = [:]
         var isValid = true
-        for key in entries.keys.sorted() {
-            guard case .number(let number) = entries[key]! else {
-                fail("\(field).\(key)", "must be a number, not \(entries[key]!.typeName)")
+        for (key, value) in entries.sorted(by: { $0.key < $1.key }) {
+            guard case .number(let number) = value else {
+                fail("\(field).\(key)", "must be a number, not \(value.typeName)")
                 isValid = false
                 continue
             }

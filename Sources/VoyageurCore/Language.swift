@@ -17,6 +17,9 @@ public enum Language: String, CaseIterable, Sendable, Codable, Hashable {
         var languages: [Language] = []
         for part in text.split(separator: ",") {
             let code = part.trimmingCharacters(in: .whitespaces)
+            if code.isEmpty {
+                continue  // "en, ,fr" as "en,,fr"
+            }
             guard let language = Language(rawValue: code) else {
                 throw ValidationError(field: field, message: "unknown language \"\(code)\"; expected en, fr or es")
             }

@@ -53,4 +53,8 @@ public protocol MigratingStore: Sendable {
 
     /// The version the schema is at; 0 when nothing is applied.
     func schemaVersion() async throws -> Int
+
+    /// Fails, telling the operator to run `voyageurctl migrate`, unless the
+    /// schema is at the version this build needs.
+    func requireCurrentSchema() async throws
 }

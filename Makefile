@@ -1,0 +1,33 @@
+# Voyageur: `make run` and `make test` each set up what they need first.
+SWIFT ?= swift
+FORMAT_PATHS := Package.swift Sources Tests
+
+.PHONY: run test deps build build-release lint format bench clean
+
+run: build
+	@scripts/run-samples.sh
+
+test: deps lint
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+build-release: deps
+	$(SWIFT) build -c release
+
+lint:
+	$(SWIFT) format lint --strict --recursive $(FORMAT_PATHS)
+
+format:
+	$(SWIFT) format --in-place --recursive $(FORMAT_PATHS)
+
+bench: build-release
+	bench/embedded-throughput
+
+clean:
+	rm -rf .build var

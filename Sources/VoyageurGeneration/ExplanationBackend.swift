@@ -1,0 +1,48 @@
+import VoyageurCore
+
+/// What a backend wrote for one request.
+public struct Explanation: Sendable, Hashable {
+    public var text: String
+    /// The model or writer that produced it.
+    public var model: String
+    public var method: GenerationMethod
+    /// Generation attempts made, at least 1.
+    public var attempts: Int
+    /// Quality score 0–1 of generated text; nil for templates.
+    public var quality: Double?
+
+    public init(text: String, model: String, method: GenerationMethod, attempts: Int = 1, quality: Double? = nil) {
+        self.text = text
+        self.model = model
+        self.method = method
+        self.attempts = attempts
+        self.quality = quality
+    }
+}
+
+/// Something that writes explanations: the template writer, or an LLM.
+public protocol ExplanationBackend: Sendable {
+    /// True when the same request always gives the same text cheaply, so
+    /// there is nothing to gain from the result cache.
+    var isDeterministic: Bool { get }
+
+    /// Writes the explanation `request` asks for.
+    ///
+    /// - Throws: ``GenerationError`` when nothing usable was produced.
+    func explain(_ request: ExplanationRequest) async throws -> Explanation
+}
+
+/// Why a backend produced nothing.
+public struct GenerationError: Error, Sendable, CustomStringConvertible {
+    /// Whether trying again later may succeed (connection refused, a server
+    /// still loading, a timeout) rather than the request itself being at fault.
+    public var isTransient: Bool
+    public var message: String
+
+    public init(isTransient: Bool, message: String) {
+        self.isTransient = isTransient
+        self.message = message
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import VoyageurCore
+import VoyageurGeneration
+import VoyageurRuntime
+
+/// Decides what one delivery becomes: the steps of a job from validation to
+/// a result, without touching the queue.
+///
+/// Every path ends in an outcome; nothing thrown escapes, so a bad job can
+/// neither crash a worker nor block its queue.
+public struct JobProcessor: Sendable {
+    /// Settings that shape processing.
+    public struct Settings: Sendable {
+        /// Names the worker in results.
+        public var workerID: String
+        /// How long a generated result may be copied for an equal request.
+        public var cacheTTL: Duration
+        /// The lowest quality a result must have to be copied.
+        public var cacheMinimumQuality: Double
+        /// Attempts for a job whose generation fails transiently.
+        public var maxAttempts: Int
+        /// The first retry delay; doubled each attempt, with jitter.
+        public var retryBaseDelay: Duration
+
+        public init(
+            workerID: String,
+            cacheTTL: Duration = .seconds(3_600),
+            cacheMinimumQuality: Double = 0.7,
+            maxAttempts: Int = 5,
+            retryBaseDelay: Duration = .seconds(1)
+        ) {
+            self.workerID = workerID
+            self.cacheTTL = cacheTTL
+            self.cacheMinimumQuality = cacheMinimumQuality
+            self.maxAttempts = maxAttempts
+            self.retryBaseDelay = retryBaseDelay
+        }
+    }
+
+    private let settings: Settings
+    private let store: any ResultStore
+    private let backend: any ExplanationBackend
+    private let decoder: RequestDecoder
+    private let logger: Logger
+    private let now: @Sendable () -> Date
+
+    public init(
+        settings: Settings,
+        store: any ResultStore,
+        backend: any ExplanationBackend,
+        logger: Logger,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.settings = settings
+        self.store = store
+        self.backend = backend
+        self.decoder = RequestDecoder()
+        self.logger = logger
+        self.now = now
+    }
+
+    /// Works out the outcome of `delivery`.
+    ///
+    /// - Throws: only when the result store cannot be read; the caller keeps
+    ///   the delivery and tries later, as nothing was decided.
+    public func process(_ delivery: Delivery) async throws -> JobOutcome {
+        let startedAt = now()
+        let queueWait = Duration.seconds(max(0, startedAt.timeIntervalSince(delivery.publishedAt)))
+
+        let request: ExplanationRequest
+        do {
+            request = try decoder.decode(delivery.body)
+        } catch {
+            logger.warning("Job rejected", ["job.id": delivery.jobID, "job.reason": error.description])
+            let result = rejected(delivery, reason: error.description, queueWait: queueWait, at: startedAt)
+            return JobOutcome(result: result, settlement: .deadLetter(reason: error.description))
+        }
+
+        if let deadline = request.deadline, deadline < startedAt {
+            let reason = "taken \(Timestamp.format(startedAt)), after its deadline \(Timestamp.format(deadline))"
+            var result = base(request, status: .expired, queueWait: queueWait, at: startedAt)
+            result.reason = reason
+            return JobOutcome(result: result, settlement: .ack)
+        }
+
+        if try await store.hasResult(jobID: request.id) {
+            logger.debug("Job already stored", ["job.id": request.id])
+            return JobOutcome(result: nil, settlement: .ack)
+        }
+
+        let fingerprint = Fingerprint.of(request)
+        if let cached = try await cachedCopy(of: request, fingerprint: fingerprint) {
+            var result = base(request, status: .succeeded, queueWait: queueWait, at: now())
+            result.method = .cache
+            result.text = cached.text
+            result.model = cached.model
+            result.quality = cached.quality
+            result.reason = "copied from job \(cached.jobID)"
+            result.fingerprint = fingerprint
+            return JobOutcome(result: result, settlement: .ack)
+        }
+
+        return await generate(request, delivery: delivery, fingerprint: fingerprint, queueWait: queueWait)
+    }
+
+    private func cachedCopy(of request: ExplanationRequest, fingerprint: String) async throws -> JobResult? {
+        guard !backend.isDeterministic, !request.forceRegenerate else { return nil }
+        let since = now().addingTimeInterval(-settings.cacheTTL.seconds)
+        return try await store.cachedResult(
+            fingerprint: fingerprint,
+            since: since,
+            minimumQuality: settings.cacheMinimumQuality
+        )
+    }
+
+    private func generate(
+        _ request: ExplanationRequest,
+        delivery: Delivery,
+        fingerprint: String,
+        queueWait: Duration
+    ) async -> JobOutcome {
+        let clock = ContinuousClock()
+        let started = clock.now
+        do {
+            let explanation = try await backend.explain(request)
+            var result = base(request, status: .succeeded, queueWait: queueWait, at: now())
+            result.method = explanation.method
+            result.text = explanation.text
+            result.model = explanation.model
+            result.attempts = explanation.attempts
+            result.quality = explanation.quality
+            result.fingerprint = fingerprint
+            result.generationTime = clock.now - started
+            return JobOutcome(result: result, settlement: .ack)
+        } catch {
+            let message = (error as? GenerationError)?.description ?? String(describing: error)
+            let isTransient = (error as? GenerationError)?.isTransient ?? false
+            logger.error("Model generation failed", ["job.id": request.id, "error": message])
+            if isTransient && delivery.attempt < settings.maxAttempts {
+                let delay = RetryBackoff(base: settings.retryBaseDelay).delay(afterAttempt: delivery.attempt)
+                return JobOutcome(result: nil, settlement: .retry(after: delay, error: message))
+            }
+            var result = base(request, status: .failed, queueWait: queueWait, at: now())
+            result.reason = message
+            result.attempts = delivery.attempt
+            result.generationTime = clock.now - started
+            return JobOutcome(result: result, settlement: .ack)
+        }
+    }
+
+    private func base(
+        _ request: ExplanationRequest,
+        status: JobStatus,
+        queueWait: Duration,
+        at date: Date
+    ) -> JobResult {
+        JobResult(
+            jobID: request.id,
+            status: status,
+            symbol: request.symbol,
+            language: request.language,
+            detail: request.detail,
+            subject: request.subject,
+            recommendation: request.recommendation,
+            queueWait: queueWait,
+            workerID: settings.workerID,
+            completedAt: date
+        )
+    }
+
+    private func rejected(_ delivery: Delivery, reason: String, queueWait: Duration, at date: Date) -> JobResult {
+        JobResult(
+            jobID: delivery.jobID,
+            status: .rejected,
+            language: delivery.language,
+            reason: reason,
+            queueWait: queueWait,
+            workerID: settings.workerID,
+            completedAt: date
+        )
+    }
+}

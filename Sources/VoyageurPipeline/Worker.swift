@@ -1,0 +1,201 @@
+import Foundation
+import Synchronization
+import VoyageurCore
+import VoyageurRuntime
+
+/// Consumes the queues of its languages, turns each delivery into a stored
+/// result and settles the delivery only once that result is committed.
+///
+/// Each language has its own consumer with as many jobs in flight as its
+/// concurrency; finished results from all of them are committed together.
+public final class Worker: Sendable {
+    private let configuration: WorkerConfiguration
+    private let queue: any JobQueue
+    private let processor: JobProcessor
+    private let committer: ResultCommitter
+    private let logger: Logger
+    private let isStopping = Atomic(false)
+    private let processed = Atomic(0)
+
+    public init(
+        configuration: WorkerConfiguration,
+        queue: any JobQueue,
+        recorder: any OutcomeRecorder,
+        processor: JobProcessor,
+        logger: Logger
+    ) {
+        self.configuration = configuration
+        self.queue = queue
+        self.processor = processor
+        self.committer = ResultCommitter(recorder: recorder, logger: logger)
+        self.logger = logger
+    }
+
+    /// Jobs settled since the worker started.
+    public var processedCount: Int { processed.load(ordering: .relaxed) }
+
+    /// Runs until `shutdown` fires, or, when draining, until the queues are
+    /// empty. After a shutdown request no job is taken; jobs in flight get
+    /// the shutdown grace to finish, and are handed back to the queue after it.
+    public func run(until shutdown: ShutdownSignal) async {
+        logger.info(
+            "Worker started",
+            [
+                "worker.languages": configuration.languages.map(\.code).joined(separator: ","),
+                "worker.drain": String(configuration.drain),
+            ]
+        )
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.committer.run() }
+            group.addTask { await self.consumeAll() }
+            group.addTask {
+                let signal = await shutdown.wait()
+                self.stop(signal: signal)
+            }
+
+            // The consumers end first (drained or stopped); then the committer
+            // writes what is left and the signal waiter is released.
+            await group.next()
+            if !isStopping.load(ordering: .relaxed) {
+                shutdown.trigger(0)
+            }
+            await group.next()
+            committer.close()
+            await group.waitForAll()
+        }
+        logger.info("Worker stopped", ["worker.processed": String(processedCount)])
+    }
+
+    private func stop(signal: Int32) {
+        guard !isStopping.exchange(true, ordering: .relaxed) else { return }
+        if signal != 0 {
+            logger.info(
+                "Shutdown requested; finishing jobs in flight",
+                ["signal": String(signal), "shutdown.grace": DurationText.format(configuration.shutdownGrace)]
+            )
+        }
+    }
+
+    private func consumeAll() async {
+        await withTaskGroup(of: Void.self) { group in
+            for language in configuration.languages {
+                group.addTask { await self.consume(language) }
+            }
+        }
+    }
+
+    private func consume(_ language: Language) async {
+        let gate = CapacityGate(capacity: configuration.concurrency[language] ?? 1)
+        let idle = IdleBackoff(maximum: configuration.pollInterval)
+        let logger = logger.with(["queue.name": language.queueName])
+
+        await withDiscardingTaskGroup { group in
+            while !isStopping.load(ordering: .relaxed) {
+                let free = await gate.waitForCapacity()
+                let deliveries: [Delivery]
+                do {
+                    deliveries = try await queue.receive(from: language, limit: free)
+                } catch {
+                    logger.error("Queue unavailable", ["error": String(describing: error)])
+                    try? await Task.sleep(for: .seconds(1))
+                    continue
+                }
+
+                if deliveries.isEmpty {
+                    if configuration.drain, gate.inUse == 0, await isEmpty(language) {
+                        logger.info("Queue drained")
+                        break
+                    }
+                    try? await Task.sleep(for: idle.next())
+                    continue
+                }
+
+                idle.reset()
+                gate.take(deliveries.count)
+                for delivery in deliveries {
+                    group.addTask {
+                        await self.handle(delivery, logger: logger)
+                        gate.release()
+                    }
+                }
+            }
+            if await !self.finishedInFlight(gate: gate) {
+                logger.warning("Shutdown grace over; handing jobs back", ["jobs.in_flight": String(gate.inUse)])
+                group.cancelAll()
+            }
+        }
+    }
+
+    /// Waits up to the shutdown grace for jobs in flight; false if some are
+    /// still running after it.
+    private func finishedInFlight(gate: CapacityGate) async -> Bool {
+        let deadline = ContinuousClock.now + configuration.shutdownGrace
+        while gate.inUse > 0 && ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return gate.inUse == 0
+    }
+
+    private func handle(_ delivery: Delivery, logger: Logger) async {
+        let outcome: JobOutcome
+        do {
+            outcome = try await processor.process(delivery)
+        } catch {
+            // The store could not be read, so nothing was decided: the job
+            // goes back to the queue and comes round again.
+            logger.error("Result store unavailable", ["job.id": delivery.jobID, "error": String(describing: error)])
+            try? await queue.release([delivery])
+            try? await Task.sleep(for: .seconds(1))
+            return
+        }
+
+        // Cancelled past the shutdown grace: whatever was produced may be
+        // partial, so the job goes back untouched.
+        if Task.isCancelled {
+            try? await queue.release([delivery])
+            return
+        }
+
+        if await committer.commit(outcome, for: delivery) {
+            processed.add(1, ordering: .relaxed)
+            if let result = outcome.result {
+                logger.debug(
+                    "Job stored",
+                    [
+                        "job.id": result.jobID,
+                        "job.status": result.status.rawValue,
+                        "job.method": result.method?.rawValue ?? "-",
+                    ]
+                )
+            }
+        } else {
+            try? await queue.release([delivery])
+        }
+    }
+
+    private func isEmpty(_ language: Language) async -> Bool {
+        guard let depth = try? await queue.depth(of: [language]).first else { return false }
+        return depth.pending == 0
+    }
+}
+
+/// Polls faster right after work and backs off to a maximum when idle.
+final class IdleBackoff: Sendable {
+    private let current = Mutex(Duration.milliseconds(1))
+    private let maximum: Duration
+
+    init(maximum: Duration) {
+        self.maximum = maximum
+    }
+
+    func next() -> Duration {
+        current.withLock { value in
+            defer { value = min(value * 2, maximum) }
+            return value
+        }
+    }
+
+    func reset() {
+        current.withLock { $0 = .milliseconds(1) }
+    }
+}

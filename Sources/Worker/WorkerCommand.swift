@@ -1,0 +1,100 @@
+import Foundation
+import VoyageurCore
+import VoyageurDeployment
+import VoyageurGeneration
+import VoyageurPipeline
+import VoyageurRuntime
+
+/// `voyageur-worker`: consumes explanation requests until stopped.
+@main
+struct WorkerCommand {
+    static let usage = """
+        Usage: voyageur-worker [--languages en,fr,es] [--id NAME] [--drain]
+
+        Consumes explanation requests from the queues of its languages, writes
+        each explanation and stores the result before acknowledging the job.
+
+        Options:
+          --languages LIST  queues to consume, comma-separated (default en,fr,es)
+          --id NAME         names the worker in logs and results (default host:pid)
+          --drain           exit 0 once the queues are empty
+          -h, --help        show this help
+
+        Environment: VOYAGEUR_DATABASE_URL, VOYAGEUR_BROKER_URL (default
+        sqlite:voyageur.db), VOYAGEUR_CONCURRENCY_EN|FR|ES, VOYAGEUR_SHUTDOWN_GRACE,
+        VOYAGEUR_LEASE_TIMEOUT, VOYAGEUR_LOG_LEVEL, VOYAGEUR_LOG_FORMAT; see
+        docs/operations.md.
+        """
+
+    static func main() async {
+        let arguments: ParsedArguments
+        do {
+            arguments = try ParsedArguments(
+                CommandLine.arguments.dropFirst(),
+                options: [.value("languages"), .value("id"), .flag("drain")]
+            )
+            guard arguments.positionals.isEmpty else {
+                throw UsageError("unexpected argument \(arguments.positionals[0])")
+            }
+        } catch {
+            printError("voyageur-worker: \(error)\nTry 'voyageur-worker --help'.")
+            ExitCode.usage.exit()
+        }
+        if arguments.wantsHelp {
+            print(usage)
+            return
+        }
+
+        let shutdown = ShutdownSignal()
+        let environment = EnvironmentReader()
+        let logger: Logger
+        let configuration: WorkerConfiguration
+        let deployment: Deployment
+        do {
+            logger = try LogConfiguration(environment: environment).makeLogger()
+            let languages = try arguments.value("languages").map {
+                try Language.parseList($0, field: "--languages")
+            }
+            configuration = try WorkerConfiguration(
+                environment: environment,
+                workerID: arguments.value("id"),
+                languages: languages ?? Language.allCases,
+                drain: arguments.has("drain")
+            )
+            deployment = try Deployment.open(
+                environment: environment,
+                queueSettings: try Deployment.QueueSettings(owner: configuration.workerID, environment: environment)
+            )
+        } catch let error as ValidationError {
+            printError("voyageur-worker: \(error)\nTry 'voyageur-worker --help'.")
+            ExitCode.usage.exit()
+        } catch {
+            printError("voyageur-worker: \(error)")
+            ExitCode.configuration.exit()
+        }
+
+        let workerLogger = logger.with(["worker.id": configuration.workerID])
+        do {
+            try await deployment.prepareSchema(environment: environment)
+        } catch {
+            workerLogger.critical("Database not ready", ["error": String(describing: error)])
+            ExitCode.failure.exit()
+        }
+
+        let backend = TemplateBackend()
+        let processor = JobProcessor(
+            settings: configuration.processing,
+            store: deployment.store,
+            backend: backend,
+            logger: workerLogger
+        )
+        let worker = Worker(
+            configuration: configuration,
+            queue: deployment.queue,
+            recorder: deployment.recorder,
+            processor: processor,
+            logger: workerLogger
+        )
+        await worker.run(until: shutdown)
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import VoyageurCore
+
+/// Runs the built executables as an operator would, with output captured
+/// in files so that large outputs never block a pipe.
+struct CommandRunner {
+    /// The repository root, found from this file's path.
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Where the executables are: `VOYAGEUR_BIN_DIR`, or the debug build.
+    static let binDirectory: URL = {
+        if let path = ProcessInfo.processInfo.environment["VOYAGEUR_BIN_DIR"] {
+            return URL(fileURLWithPath: path)
+        }
+        return repositoryRoot.appendingPathComponent(".build/debug")
+    }()
+
+    /// A scratch directory holding the database and outputs.
+    let directory: URL
+    /// Variables added to every command's environment.
+    var environment: [String: String]
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("voyageur-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let database = "sqlite:" + directory.appendingPathComponent("voyageur.db").path
+        environment = [
+            "VOYAGEUR_DATABASE_URL": database,
+            "VOYAGEUR_BROKER_URL": database,
+            "VOYAGEUR_POLL_INTERVAL": "20ms",
+        ]
+    }
+
+    var databasePath: String { directory.appendingPathComponent("voyageur.db").path }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Starts `executable`; read its outputs once it has ended.
+    func start(
+        _ executable: String,
+        _ arguments: [String],
+        environment extra: [String: String] = [:],
+        stdin: Data? = nil
+    ) throws -> RunningCommand {
+        let process = Process()
+        process.executableURL = Self.binDirectory.appendingPathComponent(executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("VOYAGEUR_") }
+        environment.merge(self.environment) { _, new in new }
+        environment.merge(extra) { _, new in new }
+        process.environment = environment
+
+        let name = "\(executable)-\(UUID().uuidString.prefix(8))"
+        let stdoutURL = directory.appendingPathComponent("\(name).out")
+        let stderrURL = directory.appendingPathComponent("\(name).err")
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
+        process.standardError = try FileHandle(forWritingTo: stderrURL)
+        if let stdin {
+            let input = directory.appendingPathComponent("\(name).in")
+            try stdin.write(to: input)
+            process.standardInput = try FileHandle(forReadingFrom: input)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
+        let command = RunningCommand(process: process, stdoutURL: stdoutURL, stderrURL: stderrURL)
+        try process.run()
+        return command
+    }
+
+    /// Runs `executable` to its end.
+    func run(
+        _ executable: String,
+        _ arguments: [String],
+        environment: [String: String] = [:],
+        stdin: Data? = nil
+    ) async throws -> CommandResult {
+        try await start(executable, arguments, environment: environment, stdin: stdin).finish()
+    }
+}
+
+/// A started executable.
+final class RunningCommand: @unchecked Sendable {
+    // `Process` is not Sendable; this wrapper only reads it after `run()` and
+    // signals it by pid, which is safe from any thread.
+    let process: Process
+    let stdoutURL: URL
+    let stderrURL: URL
+
+    init(process: Process, stdoutURL: URL, stderrURL: URL) {
+        self.process = process
+        self.stdoutURL = stdoutURL
+        self.stderrURL = stderrURL
+    }
+
+    var pid: Int32 { process.processIdentifier }
+
+    func signal(_ number: Int32) {
+        kill(process.processIdentifier, number)
+    }
+
+    /// Waits for the end on a thread of its own, off the cooperative pool.
+    func finish(timeout: Duration = .seconds(120)) async throws -> CommandResult {
+        let process = process
+        let ended = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                let deadline = Date().addingTimeInterval(timeout.seconds)
+                while process.isRunning && Date() < deadline {
+                    usleep(5_000)
+                }
+                if process.isRunning {
+                    kill(process.processIdentifier, SIGKILL)
+                    process.waitUntilExit()
+                    continuation.resume(returning: false)
+                } else {
+                    process.waitUntilExit()
+                    continuation.resume(returning: true)
+                }
+            }
+        }
+        guard ended else { throw TimedOut(command: process.executableURL?.lastPathComponent ?? "?") }
+        return CommandResult(
+            status: process.terminationStatus,
+            isSignalled: process.terminationReason == .uncaughtSignal,
+            stdout: (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
+        )
+    }
+
+    struct TimedOut: Error {
+        var command: String
+    }
+}
+
+/// How a command ended.
+struct CommandResult: Sendable {
+    var status: Int32
+    var isSignalled: Bool
+    var stdout: String
+    var stderr: String
+
+    var stdoutLines: [String] { stdout.split(separator: "\n").map(String.init) }
+    var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
+}

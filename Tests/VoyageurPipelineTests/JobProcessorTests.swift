@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+import VoyageurCore
+import VoyageurGeneration
+import VoyageurPipeline
+import VoyageurRuntime
+import VoyageurSQLite
+
+@Suite("What a worker does with one job")
+struct JobProcessorTests {
+    private func processor(_ backend: ScriptedBackend, store: any ResultStore, maxAttempts: Int = 3) -> JobProcessor {
+        JobProcessor(
+            settings: JobProcessor.Settings(workerID: "w-test", maxAttempts: maxAttempts),
+            store: store,
+            backend: backend,
+            logger: .disabled
+        )
+    }
+
+    @Test("a valid job becomes a succeeded result that records everything about it")
+    func succeeded() async throws {
+        let file = try await PipelineDatabase()
+        let backend = ScriptedBackend(.write(quality: 0.9))
+        let outcome = try await processor(backend, store: SQLiteResultStore(database: file.database))
+            .process(Requests.delivery(Requests.body(id: "j1"), id: "j1"))
+
+        #expect(outcome.settlement == .ack)
+        let result = try #require(outcome.result)
+        #expect(result.jobID == "j1" && result.status == .succeeded && result.method == .direct)
+        #expect(result.language == .french && result.detail == .summary && result.recommendation == .buy)
+        #expect(result.text == "AAPL: ACHAT" && result.model == "scripted" && result.quality == 0.9)
+        #expect(result.workerID == "w-test" && result.fingerprint != nil)
+        #expect(result.queueWait >= .milliseconds(200))
+    }
+
+    @Test("a job that breaks the schema is rejected to the dead letters with the field named")
+    func rejected() async throws {
+        let file = try await PipelineDatabase()
+        let backend = ScriptedBackend(.write(quality: 0.9))
+        let body = Requests.body(id: "bad", score: 11)
+        let outcome = try await processor(backend, store: SQLiteResultStore(database: file.database))
+            .process(Requests.delivery(body, id: "bad"))
+
+        let reason = "analysis.score: must be a number from 0 to 10 (got 11)"
+        #expect(outcome.settlement == .deadLetter(reason: reason))
+        #expect(outcome.result?.status == .rejected && outcome.result?.reason == reason)
+        #expect(backend.callCount == 0)
+    }
+
+    @Test("bytes that are not JSON are rejected under the queue's message id")
+    func notJSON() async throws {
+        let file = try await PipelineDatabase()
+        let outcome = try await processor(
+            ScriptedBackend(.write(quality: 1)), store: SQLiteResultStore(database: file.database)
+        )
+        .process(Requests.delivery(Data([0xff, 0x00, 0x7b]), id: "raw-1"))
+        #expect(outcome.result?.jobID == "raw-1")
+        #expect(outcome.result?.status == .rejected)
+        #expect(outcome.settlement == .deadLetter(reason: "request: is not valid JSON"))
+    }
+
+    @Test("a job taken after its deadline expires without generation")
+    func expired() async throws {
+        let file = try await PipelineDatabase()
+        let backend = ScriptedBackend(.write(quality: 0.9))
+        let body = Requests.body(id: "late", extra: ",\"deadline\":\"2020-01-01T00:00:00Z\"")
+        let outcome = try await processor(backend, store: SQLiteResultStore(database: file.database))
+            .process(Requests.delivery(body, id: "late"))
+        #expect(outcome.result?.status == .expired)
+        #expect(outcome.result?.reason?.contains("2020-01-01T00:00:00.000Z") == true)
+        #expect(outcome.settlement == .ack)
+        #expect(backend.callCount == 0)
+    }
+
+    @Test("a redelivered job whose result is stored is acknowledged without a new result")
+    func redelivery() async throws {
+        let file = try await PipelineDatabase()
+        let store = SQLiteResultStore(database: file.database)
+        let backend = ScriptedBackend(.write(quality: 0.9))
+        let processor = processor(backend, store: store)
+        let delivery = Requests.delivery(Requests.body(id: "j1"), id: "j1")
+        try await store.save([try #require(try await processor.process(delivery).result)])
+
+        let again = try await processor.process(delivery)
+        #expect(again.result == nil && again.settlement == .ack)
+        #expect(backend.callCount == 1)
+    }
+
+    @Test("an equal request within the cache lifetime is a copy, unless it forces regeneration")
+    func cache() async throws {
+        let file = try await PipelineDatabase()
+        let store = SQLiteResultStore(database: file.database)
+        let backend = ScriptedBackend(.write(quality: 0.9))
+        let processor = processor(backend, store: store)
+        try await store.save([
+            try #require(try await processor.process(Requests.delivery(Requests.body(id: "first"), id: "first")).result)
+        ])
+
+        let copy = try #require(
+            try await processor.process(Requests.delivery(Requests.body(id: "second"), id: "second")).result)
+        #expect(copy.method == .cache && copy.text == "AAPL: ACHAT" && copy.reason == "copied from job first")
+        #expect(backend.callCount == 1)
+
+        let forced = Requests.body(id: "third", extra: ",\"force_regenerate\":true")
+        let fresh = try #require(try await processor.process(Requests.delivery(forced, id: "third")).result)
+        #expect(fresh.method == .direct)
+        #expect(backend.callCount == 2)
+    }
+
+    @Test("a transient failure is retried later with backoff until the attempts run out, then recorded")
+    func transientFailure() async throws {
+        let file = try await PipelineDatabase()
+        let backend = ScriptedBackend(.fail(GenerationError(isTransient: true, message: "connection refused")))
+        let processor = processor(backend, store: SQLiteResultStore(database: file.database), maxAttempts: 3)
+        let body = Requests.body(id: "j1")
+
+        let first = try await processor.process(Requests.delivery(body, id: "j1", attempt: 1))
+        guard case .retry(let delay, let error) = first.settlement else {
+            Issue.record("expected a retry, got \(first.settlement)")
+            return
+        }
+        #expect(first.result == nil && error == "connection refused")
+        #expect(delay >= .milliseconds(500) && delay <= .seconds(1))
+
+        let last = try await processor.process(Requests.delivery(body, id: "j1", attempt: 3))
+        #expect(last.settlement == .ack)
+        #expect(last.result?.status == .failed && last.result?.reason == "connection refused")
+        #expect(last.result?.attempts == 3)
+    }
+
+    @Test("a permanent failure is recorded at once")
+    func permanentFailure() async throws {
+        let file = try await PipelineDatabase()
+        let backend = ScriptedBackend(.fail(GenerationError(isTransient: false, message: "model not found")))
+        let outcome = try await processor(backend, store: SQLiteResultStore(database: file.database))
+            .process(Requests.delivery(Requests.body(id: "j1"), id: "j1"))
+        #expect(outcome.result?.status == .failed && outcome.settlement == .ack)
+    }
+}
