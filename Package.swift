@@ -32,18 +32,18 @@ let package = Package(
         .target(name: "VoyageurGeneration", dependencies: ["VoyageurCore"]),
 
         // The embedded backend: queue and result store in one SQLite file.
-        .target(name: "VoyageurSQLite", dependencies: ["CSQLite", "VoyageurCore"]),
+        .target(name: "VoyageurSQLite", dependencies: ["CSQLite", "VoyageurCore", "VoyageurControl"]),
 
         // What a worker does with a job, and the consume/commit/ack loop.
         .target(
             name: "VoyageurPipeline",
-            dependencies: ["VoyageurCore", "VoyageurGeneration", "VoyageurRuntime"]
+            dependencies: ["VoyageurCore", "VoyageurControl", "VoyageurGeneration", "VoyageurRuntime"]
         ),
 
         // Chooses the backends named by the configured URLs.
         .target(
             name: "VoyageurDeployment",
-            dependencies: ["VoyageurCore", "VoyageurRuntime", "VoyageurSQLite"]
+            dependencies: ["VoyageurCore", "VoyageurControl", "VoyageurRuntime", "VoyageurSQLite"]
         ),
 
         .executableTarget(
@@ -58,7 +58,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "voyageurctl",
-            dependencies: ["VoyageurCore", "VoyageurDeployment", "VoyageurRuntime"],
+            dependencies: ["VoyageurCore", "VoyageurControl", "VoyageurDeployment", "VoyageurRuntime"],
             path: "Sources/Ctl"
         ),
 
@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "VoyageurRuntimeTests", dependencies: ["VoyageurRuntime"]),
         .testTarget(
             name: "VoyageurSQLiteTests",
-            dependencies: ["VoyageurSQLite", "VoyageurCore"]
+            dependencies: ["VoyageurSQLite", "VoyageurCore", "VoyageurControl"]
         ),
         .testTarget(
             name: "VoyageurPipelineTests",
@@ -83,7 +83,7 @@ let package = Package(
         // Runs the built executables as an operator would.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["VoyageurCore", "VoyageurSQLite"]
+            dependencies: ["VoyageurCore", "VoyageurControl", "VoyageurSQLite"]
         ),
     ],
     swiftLanguageModes: [.v6]

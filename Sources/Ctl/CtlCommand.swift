@@ -15,6 +15,10 @@ struct CtlCommand {
           queues [--json]         jobs ready, in flight, delayed and dead per language
           dead list [--json]      list dead-lettered jobs with their reasons
           dead replay [ID ...]    put dead-lettered jobs back on their queues (all when no ID)
+          flags ACTION            list, enable, disable, rollout, emergency-disable,
+                                  emergency-clear, refresh (see voyageurctl flags --help)
+          breakers ACTION         status, stats, open, close, reset, reset-all
+                                  (see voyageurctl breakers --help)
 
         Every command takes --help. Exit status: 0 ok, 1 failed, 64 usage error,
         65 bad input data, 78 bad configuration.
@@ -25,6 +29,8 @@ struct CtlCommand {
         "results": ResultsCommand.self,
         "queues": QueuesCommand.self,
         "dead": DeadCommand.self,
+        "flags": FlagsCommand.self,
+        "breakers": BreakersCommand.self,
     ]
 
     static func main() async {
@@ -73,6 +79,17 @@ protocol CtlSubcommand: Sendable {
 /// What every command may need, opened on first use.
 struct CtlContext {
     let environment = EnvironmentReader()
+
+    /// Logs what operators must see in the journal, e.g. an emergency.
+    var logger: Logger {
+        (try? LogConfiguration(environment: environment).makeLogger()) ?? Logger()
+    }
+
+    /// Who made a change, as the audit trail records it.
+    var actor: String {
+        let user = environment.string("USER") ?? environment.string("LOGNAME") ?? "unknown"
+        return "voyageurctl:\(user)@\(ProcessInfo.processInfo.hostName)"
+    }
 
     /// The configured backends, with the schema checked unless `migrating`.
     func deployment(checkingSchema: Bool = true) async throws -> Deployment {

@@ -1,3 +1,5 @@
+import VoyageurCore
+
 /// The answer of ``CircuitBreaker/acquire(now:)``: a permit or a refusal,
 /// and any state change the request caused.
 public struct BreakerAdmission: Sendable, Hashable {

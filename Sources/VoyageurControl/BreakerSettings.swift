@@ -1,3 +1,5 @@
+import VoyageurCore
+
 /// How a circuit breaker trips and recovers; the original system's values
 /// are the defaults.
 ///

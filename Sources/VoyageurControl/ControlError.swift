@@ -1,3 +1,5 @@
+import VoyageurCore
+
 /// An operator's input that names no flag, route or language, or an invalid
 /// rollout percentage.
 ///

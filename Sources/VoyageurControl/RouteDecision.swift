@@ -1,3 +1,5 @@
+import VoyageurCore
+
 /// What a worker does with a job once flags and breakers have spoken.
 public enum RouteDecision: Sendable, Hashable {
     /// Generate on this route; its breaker admitted the call.

@@ -14,6 +14,7 @@ extension JobResult {
             "completed_at": .string(Timestamp.format(completedAt)),
         ]
         let optional: [(String, String?)] = [
+            ("route", route?.rawValue),
             ("method", method?.rawValue),
             ("symbol", symbol),
             ("language", language?.code),

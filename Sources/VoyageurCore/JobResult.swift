@@ -30,6 +30,8 @@ public enum GenerationMethod: String, Sendable, Codable, CaseIterable {
 public struct JobResult: Sendable, Hashable, Codable {
     public var jobID: String
     public var status: JobStatus
+    /// The route flags and breakers chose; absent when none was chosen.
+    public var route: Route?
     /// Absent for `rejected` and `expired` jobs.
     public var method: GenerationMethod?
     public var symbol: String?
@@ -61,6 +63,7 @@ public struct JobResult: Sendable, Hashable, Codable {
     public init(
         jobID: String,
         status: JobStatus,
+        route: Route? = nil,
         method: GenerationMethod? = nil,
         symbol: String? = nil,
         language: Language? = nil,
@@ -80,6 +83,7 @@ public struct JobResult: Sendable, Hashable, Codable {
     ) {
         self.jobID = jobID
         self.status = status
+        self.route = route
         self.method = method
         self.symbol = symbol
         self.language = language

@@ -1,3 +1,5 @@
+import Foundation
+import VoyageurControl
 import VoyageurCore
 import VoyageurRuntime
 import VoyageurSQLite
@@ -11,6 +13,11 @@ public struct Deployment: Sendable {
     /// SQLite file, otherwise store then settle.
     public let recorder: any OutcomeRecorder
     public let schema: any MigratingStore
+    /// Flags, breaker overrides and heartbeats; kept with the results.
+    public let control: any ControlStore
+    /// Where a worker keeps its last flag snapshot: `VOYAGEUR_FLAG_SNAPSHOT`,
+    /// by default beside an embedded database file.
+    public let flagSnapshotFile: URL
     /// The queue's URL with credentials hidden.
     public let brokerDescription: String
     /// The store's URL with credentials hidden.
@@ -67,8 +74,8 @@ public struct Deployment: Sendable {
             )
         }
 
-        let storeDatabase = try SQLiteDatabase(path: storePath)
-        let queueDatabase = queuePath == storePath ? storeDatabase : try SQLiteDatabase(path: queuePath)
+        let storeDatabase = SQLiteDatabase(path: storePath)
+        let queueDatabase = queuePath == storePath ? storeDatabase : SQLiteDatabase(path: queuePath)
         let queue = SQLiteJobQueue(
             database: queueDatabase,
             owner: queueSettings.owner,
@@ -80,11 +87,14 @@ public struct Deployment: Sendable {
             queueDatabase === storeDatabase
             ? SQLiteOutcomeRecorder(queue: queue)
             : SequentialOutcomeRecorder(store: store, queue: queue)
+        let snapshotPath = environment.string("VOYAGEUR_FLAG_SNAPSHOT", default: storePath + ".flags.json")
         return Deployment(
             queue: queue,
             store: store,
             recorder: recorder,
             schema: SchemaSet([storeDatabase] + (queueDatabase === storeDatabase ? [] : [queueDatabase])),
+            control: SQLiteControlStore(database: storeDatabase),
+            flagSnapshotFile: URL(fileURLWithPath: snapshotPath),
             brokerDescription: broker.redacted,
             databaseDescription: database.redacted
         )

@@ -26,10 +26,13 @@ public protocol ExplanationBackend: Sendable {
     /// there is nothing to gain from the result cache.
     var isDeterministic: Bool { get }
 
-    /// Writes the explanation `request` asks for.
+    /// Writes the explanation `request` asks for, by `route`: `direct`
+    /// writes in the request's language, `translation` writes English and
+    /// translates it. A backend that writes every language natively may
+    /// treat both alike.
     ///
     /// - Throws: ``GenerationError`` when nothing usable was produced.
-    func explain(_ request: ExplanationRequest) async throws -> Explanation
+    func explain(_ request: ExplanationRequest, route: Route) async throws -> Explanation
 }
 
 /// Why a backend produced nothing.
@@ -37,10 +40,16 @@ public struct GenerationError: Error, Sendable, CustomStringConvertible {
     /// Whether trying again later may succeed (connection refused, a server
     /// still loading, a timeout) rather than the request itself being at fault.
     public var isTransient: Bool
+    /// Whether the failure says the backend is unwell (refused, timed out,
+    /// server error), so that it counts towards opening its breaker. A
+    /// server that is still loading its model, or a request it cannot
+    /// handle, does not.
+    public var isBackendFailure: Bool
     public var message: String
 
-    public init(isTransient: Bool, message: String) {
+    public init(isTransient: Bool, isBackendFailure: Bool? = nil, message: String) {
         self.isTransient = isTransient
+        self.isBackendFailure = isBackendFailure ?? isTransient
         self.message = message
     }
 

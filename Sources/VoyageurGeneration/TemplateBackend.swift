@@ -10,7 +10,8 @@ public struct TemplateBackend: ExplanationBackend {
     /// Templates are cheap and the same every time, so never cached.
     public var isDeterministic: Bool { true }
 
-    public func explain(_ request: ExplanationRequest) async throws -> Explanation {
+    /// Writes natively in every language, so both routes give the same text.
+    public func explain(_ request: ExplanationRequest, route: Route) async throws -> Explanation {
         Explanation(text: writer.write(request), model: TemplateWriter.modelName, method: .template)
     }
 }

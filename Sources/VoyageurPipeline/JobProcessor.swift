@@ -1,4 +1,5 @@
 import Foundation
+import VoyageurControl
 import VoyageurCore
 import VoyageurGeneration
 import VoyageurRuntime
@@ -40,20 +41,30 @@ public struct JobProcessor: Sendable {
     private let settings: Settings
     private let store: any ResultStore
     private let backend: any ExplanationBackend
+    private let fallback = TemplateBackend()
+    private let flags: FlagSource
+    private let breakers: BreakerBoard
     private let decoder: RequestDecoder
     private let logger: Logger
     private let now: @Sendable () -> Date
 
+    /// - Parameters:
+    ///   - flags: the flag values that choose each job's route.
+    ///   - breakers: the worker's breakers, which gate the backend.
     public init(
         settings: Settings,
         store: any ResultStore,
         backend: any ExplanationBackend,
+        flags: FlagSource,
+        breakers: BreakerBoard,
         logger: Logger,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.settings = settings
         self.store = store
         self.backend = backend
+        self.flags = flags
+        self.breakers = breakers
         self.decoder = RequestDecoder()
         self.logger = logger
         self.now = now
@@ -100,7 +111,33 @@ public struct JobProcessor: Sendable {
             return JobOutcome(result: result, settlement: .ack)
         }
 
-        return await generate(request, delivery: delivery, fingerprint: fingerprint, queueWait: queueWait)
+        var job = Job(request: request, delivery: delivery, fingerprint: fingerprint, queueWait: queueWait)
+        var permit: BreakerPermit?
+        let plan = RoutePlanner(snapshot: flags.current).plan(for: request)
+        let decision = plan.gated(onOpen: breakers.onOpen) { key in
+            permit = breakers.acquire(key)
+            return permit != nil
+        }
+        switch decision {
+        case .generate(let route, let reroutedBy):
+            job.reroutedBy = reroutedBy
+            return await generate(job, route: route, permit: permit)
+        case .fallback(let reason):
+            return await writeTemplate(job, reason: reason.description)
+        case .defer(let reason):
+            let delay = RetryBackoff(base: settings.retryBaseDelay).delay(afterAttempt: delivery.attempt)
+            logger.debug("Job deferred", ["job.id": request.id, "job.reason": reason.description])
+            return JobOutcome(result: nil, settlement: .retry(after: delay, error: "deferred: \(reason)"))
+        }
+    }
+
+    /// A request on its way through the steps, with what was decided so far.
+    private struct Job {
+        var request: ExplanationRequest
+        var delivery: Delivery
+        var fingerprint: String
+        var queueWait: Duration
+        var reroutedBy: FallbackReason?
     }
 
     private func cachedCopy(of request: ExplanationRequest, fingerprint: String) async throws -> JobResult? {
@@ -113,39 +150,65 @@ public struct JobProcessor: Sendable {
         )
     }
 
-    private func generate(
-        _ request: ExplanationRequest,
-        delivery: Delivery,
-        fingerprint: String,
-        queueWait: Duration
-    ) async -> JobOutcome {
+    private func generate(_ job: Job, route: Route, permit: BreakerPermit?) async -> JobOutcome {
         let clock = ContinuousClock()
         let started = clock.now
         do {
-            let explanation = try await backend.explain(request)
-            var result = base(request, status: .succeeded, queueWait: queueWait, at: now())
+            let explanation = try await backend.explain(job.request, route: route)
+            if let permit { breakers.record(.success, permit: permit) }
+            var result = base(job.request, status: .succeeded, queueWait: job.queueWait, at: now())
+            result.route = route
             result.method = explanation.method
             result.text = explanation.text
             result.model = explanation.model
             result.attempts = explanation.attempts
             result.quality = explanation.quality
-            result.fingerprint = fingerprint
+            result.reason = job.reroutedBy?.description
+            result.fingerprint = job.fingerprint
             result.generationTime = clock.now - started
             return JobOutcome(result: result, settlement: .ack)
         } catch {
-            let message = (error as? GenerationError)?.description ?? String(describing: error)
-            let isTransient = (error as? GenerationError)?.isTransient ?? false
-            logger.error("Model generation failed", ["job.id": request.id, "error": message])
-            if isTransient && delivery.attempt < settings.maxAttempts {
-                let delay = RetryBackoff(base: settings.retryBaseDelay).delay(afterAttempt: delivery.attempt)
+            let failure = error as? GenerationError
+            let message = failure?.description ?? String(describing: error)
+            if let permit {
+                breakers.record(failure?.isBackendFailure == true ? .failure : .inconclusive, permit: permit)
+            }
+            if Task.isCancelled {
+                return JobOutcome(result: nil, settlement: .retry(after: .zero, error: "cancelled at shutdown"))
+            }
+            logger.error(
+                "Model generation failed", ["job.id": job.request.id, "route": route.rawValue, "error": message])
+            let failures = job.delivery.errorHistory.filter { !$0.hasPrefix("deferred:") }.count + 1
+            if failure?.isTransient == true && failures < settings.maxAttempts {
+                let delay = RetryBackoff(base: settings.retryBaseDelay).delay(afterAttempt: failures)
                 return JobOutcome(result: nil, settlement: .retry(after: delay, error: message))
             }
-            var result = base(request, status: .failed, queueWait: queueWait, at: now())
-            result.reason = message
-            result.attempts = delivery.attempt
-            result.generationTime = clock.now - started
-            return JobOutcome(result: result, settlement: .ack)
+            var outcome = await writeTemplate(job, reason: "generation failed: \(message)")
+            outcome.result?.attempts = failures
+            return outcome
         }
+    }
+
+    /// The template fallback, used when flags, breakers or failures rule
+    /// out generation: the job still ends with a publishable text.
+    private func writeTemplate(_ job: Job, reason: String) async -> JobOutcome {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var result = base(job.request, status: .fallback, queueWait: job.queueWait, at: now())
+        result.route = .template
+        result.reason = reason
+        result.fingerprint = job.fingerprint
+        do {
+            let explanation = try await fallback.explain(job.request, route: .template)
+            result.method = .template
+            result.text = explanation.text
+            result.model = explanation.model
+        } catch {
+            result.status = .failed
+            result.reason = "\(reason); template failed: \(error)"
+        }
+        result.generationTime = clock.now - started
+        return JobOutcome(result: result, settlement: .ack)
     }
 
     private func base(

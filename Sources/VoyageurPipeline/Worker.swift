@@ -13,21 +13,29 @@ public final class Worker: Sendable {
     private let queue: any JobQueue
     private let processor: JobProcessor
     private let committer: ResultCommitter
+    private let control: FleetControl
     private let logger: Logger
     private let isStopping = Atomic(false)
+    private let isFinished = Atomic(false)
     private let processed = Atomic(0)
+    private let inFlight = Atomic(0)
 
+    /// - Parameter control: keeps flags, breakers and the heartbeat in
+    ///   step with the fleet; its flags and breakers must be the ones
+    ///   `processor` decides by.
     public init(
         configuration: WorkerConfiguration,
         queue: any JobQueue,
         recorder: any OutcomeRecorder,
         processor: JobProcessor,
+        control: FleetControl,
         logger: Logger
     ) {
         self.configuration = configuration
         self.queue = queue
         self.processor = processor
         self.committer = ResultCommitter(recorder: recorder, logger: logger)
+        self.control = control
         self.logger = logger
     }
 
@@ -38,32 +46,56 @@ public final class Worker: Sendable {
     /// empty. After a shutdown request no job is taken; jobs in flight get
     /// the shutdown grace to finish, and are handed back to the queue after it.
     public func run(until shutdown: ShutdownSignal) async {
+        let identity = WorkerIdentity(
+            workerID: configuration.workerID,
+            host: ProcessInfo.processInfo.hostName,
+            pid: ProcessInfo.processInfo.processIdentifier,
+            languages: configuration.languages,
+            startedAt: Date()
+        )
+        await control.prepare()
         logger.info(
             "Worker started",
             [
                 "worker.languages": configuration.languages.map(\.code).joined(separator: ","),
                 "worker.drain": String(configuration.drain),
+                "flags.revision": String(control.flags.current.version),
+                "flags.source": control.flags.source.rawValue,
             ]
         )
+
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.committer.run() }
-            group.addTask { await self.consumeAll() }
+            group.addTask {
+                await self.control.run(
+                    identity: identity,
+                    isFinished: { self.isFinished.load(ordering: .relaxed) },
+                    activity: { self.activity }
+                )
+            }
             group.addTask {
                 let signal = await shutdown.wait()
                 self.stop(signal: signal)
             }
 
-            // The consumers end first (drained or stopped); then the committer
-            // writes what is left and the signal waiter is released.
-            await group.next()
-            if !isStopping.load(ordering: .relaxed) {
-                shutdown.trigger(0)
-            }
-            await group.next()
+            // The consumers end (drained, or stopped and their jobs settled);
+            // then the signal waiter is released, the committer writes what
+            // is left, and the control loop writes a last heartbeat.
+            await consumeAll()
+            shutdown.trigger(0)
             committer.close()
+            isFinished.store(true, ordering: .relaxed)
             await group.waitForAll()
         }
         logger.info("Worker stopped", ["worker.processed": String(processedCount)])
+    }
+
+    private var activity: FleetControl.Activity {
+        FleetControl.Activity(
+            inFlight: inFlight.load(ordering: .relaxed),
+            processed: processed.load(ordering: .relaxed),
+            isStopping: isStopping.load(ordering: .relaxed)
+        )
     }
 
     private func stop(signal: Int32) {
@@ -112,9 +144,11 @@ public final class Worker: Sendable {
 
                 idle.reset()
                 gate.take(deliveries.count)
+                inFlight.add(deliveries.count, ordering: .relaxed)
                 for delivery in deliveries {
                     group.addTask {
                         await self.handle(delivery, logger: logger)
+                        self.inFlight.subtract(1, ordering: .relaxed)
                         gate.release()
                     }
                 }

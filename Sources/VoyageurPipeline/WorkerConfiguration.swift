@@ -1,4 +1,5 @@
 import Foundation
+import VoyageurControl
 import VoyageurCore
 import VoyageurRuntime
 
@@ -21,6 +22,13 @@ public struct WorkerConfiguration: Sendable {
     public var pollInterval: Duration
     /// Processing settings.
     public var processing: JobProcessor.Settings
+    /// Breaker thresholds (`VOYAGEUR_BREAKER_FAILURE_THRESHOLD`,
+    /// `_RECOVERY_TIMEOUT`, `_SUCCESS_THRESHOLD`, `_HALF_OPEN_MAX_CALLS`) and
+    /// what an open breaker does to a job (`VOYAGEUR_ON_OPEN`).
+    public var breakers: BreakerSettings
+    /// How often the worker checks for flag and override changes and writes
+    /// its heartbeat.
+    public var fleetTiming: FleetControl.Timing
 
     public static let defaultConcurrency: [Language: Int] = [.english: 2, .french: 3, .spanish: 3]
 
@@ -31,7 +39,9 @@ public struct WorkerConfiguration: Sendable {
         shutdownGrace: Duration = .seconds(30),
         drain: Bool = false,
         pollInterval: Duration = .milliseconds(100),
-        processing: JobProcessor.Settings? = nil
+        processing: JobProcessor.Settings? = nil,
+        breakers: BreakerSettings = .defaults,
+        fleetTiming: FleetControl.Timing = FleetControl.Timing()
     ) {
         self.workerID = workerID
         self.languages = languages
@@ -40,6 +50,8 @@ public struct WorkerConfiguration: Sendable {
         self.drain = drain
         self.pollInterval = pollInterval
         self.processing = processing ?? JobProcessor.Settings(workerID: workerID)
+        self.breakers = breakers
+        self.fleetTiming = fleetTiming
     }
 
     /// Reads the worker's variables.
@@ -67,6 +79,19 @@ public struct WorkerConfiguration: Sendable {
                 cacheTTL: try environment.duration("VOYAGEUR_CACHE_TTL", default: .seconds(3_600)),
                 maxAttempts: try environment.integer("VOYAGEUR_MAX_ATTEMPTS", default: 5, in: 1...100),
                 retryBaseDelay: try environment.duration("VOYAGEUR_RETRY_BASE_DELAY", default: .seconds(1))
+            ),
+            breakers: BreakerSettings(
+                failureThreshold: try environment.integer(
+                    "VOYAGEUR_BREAKER_FAILURE_THRESHOLD", default: 5, in: 1...1_000),
+                recoveryTimeout: try environment.duration("VOYAGEUR_BREAKER_RECOVERY_TIMEOUT", default: .seconds(60)),
+                successThreshold: try environment.integer(
+                    "VOYAGEUR_BREAKER_SUCCESS_THRESHOLD", default: 2, in: 1...1_000),
+                halfOpenMaxCalls: try environment.integer(
+                    "VOYAGEUR_BREAKER_HALF_OPEN_MAX_CALLS", default: 3, in: 1...1_000),
+                onOpen: try environment.choice("VOYAGEUR_ON_OPEN", default: OpenBreakerPolicy.fallback)
+            ),
+            fleetTiming: FleetControl.Timing(
+                heartbeatInterval: try environment.duration("VOYAGEUR_HEARTBEAT_INTERVAL", default: .seconds(2))
             )
         )
     }

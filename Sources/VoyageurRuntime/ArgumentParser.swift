@@ -44,7 +44,9 @@ public struct ParsedArguments: Sendable {
         var onlyPositionals = false
 
         while let argument = iterator.next() {
-            if onlyPositionals || !argument.hasPrefix("-") || argument == "-" {
+            // `-` is standard input and `-5` a number, not options.
+            let isNumber = argument.count > 1 && argument.dropFirst().first?.isNumber == true
+            if onlyPositionals || !argument.hasPrefix("-") || argument == "-" || isNumber {
                 positionals.append(argument)
                 continue
             }

@@ -1,8 +1,10 @@
+import VoyageurCore
+
 /// A failure reported by SQLite.
 ///
 /// The description names the operation and SQLite's message; it never
 /// carries SQL text or bound values.
-public struct SQLiteError: Error, Sendable, CustomStringConvertible {
+public struct SQLiteError: StorageFailure, Sendable, CustomStringConvertible {
     /// What went wrong, broadly.
     public enum Code: Sendable, Hashable {
         /// The database file could not be opened.
@@ -25,6 +27,14 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
         self.code = code
         self.operation = operation
         self.message = message
+    }
+
+    /// The file could not be opened, or stayed locked: wait and retry.
+    public var isOutage: Bool {
+        switch code {
+        case .open, .busy: true
+        case .schemaBehind, .failed: false
+        }
     }
 
     public var description: String {

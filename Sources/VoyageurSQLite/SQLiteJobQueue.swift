@@ -183,7 +183,7 @@ public final class SQLiteJobQueue: JobQueue {
             let now = EpochTime.nowMilliseconds()
             let statement = try connection.prepare(
                 """
-                UPDATE queue_jobs SET state = 'queued', attempt = 0, available_at = ?, dead_reason = NULL,
+                UPDATE queue_jobs SET state = 'queued', attempt = 0, retries = 0, available_at = ?, dead_reason = NULL,
                     dead_at = NULL
                 WHERE state = 'dead' AND (?2 = 0 OR job_id IN (SELECT value FROM json_each(?3)))
                 RETURNING job_id
@@ -224,7 +224,7 @@ public final class SQLiteJobQueue: JobQueue {
             """
             UPDATE queue_jobs SET state = 'dead', lease_owner = NULL, dead_at = ?1,
                 dead_reason = 'delivery limit of ' || ?2 || ' reached: its worker stopped while holding it'
-            WHERE attempt >= ?2 AND seq IN (
+            WHERE attempt - retries >= ?2 AND seq IN (
                 SELECT seq FROM queue_jobs
                 WHERE language = ?3 AND state = 'queued' AND available_at <= ?1
                 ORDER BY available_at, seq LIMIT ?4
@@ -288,7 +288,8 @@ public final class SQLiteJobQueue: JobQueue {
                 let history = ErrorHistory.encode(delivery.errorHistory + [error])
                 try connection.run(
                     """
-                    UPDATE queue_jobs SET lease_owner = NULL, available_at = ?, error_history = ?
+                    UPDATE queue_jobs SET lease_owner = NULL, available_at = ?, error_history = ?,
+                        retries = retries + 1
                     WHERE seq = ? AND lease_owner = ? AND attempt = ?
                     """,
                     [.integer(now + delay.milliseconds), .text(history)] + lease

@@ -25,10 +25,10 @@ public final class SQLiteResultStore: ResultStore {
             inserted += try connection.run(
                 """
                 INSERT INTO results (
-                    job_id, status, method, symbol, language, detail, subject, recommendation,
+                    job_id, status, route, method, symbol, language, detail, subject, recommendation,
                     text, reason, model, attempts, quality, fingerprint, queue_wait_ms,
                     generation_ms, worker_id, completed_at
-                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (job_id) DO NOTHING
                 """,
                 values(of: result)
@@ -98,7 +98,7 @@ public final class SQLiteResultStore: ResultStore {
     // MARK: - Rows
 
     private static let columns = """
-        job_id, status, method, symbol, language, detail, subject, recommendation, text, reason, model,
+        job_id, status, route, method, symbol, language, detail, subject, recommendation, text, reason, model,
         attempts, quality, fingerprint, queue_wait_ms, generation_ms, worker_id, completed_at
         """
 
@@ -106,6 +106,7 @@ public final class SQLiteResultStore: ResultStore {
         [
             .text(result.jobID),
             .text(result.status.rawValue),
+            .optional(result.route?.rawValue),
             .optional(result.method?.rawValue),
             .optional(result.symbol),
             .optional(result.language?.code),
@@ -129,22 +130,23 @@ public final class SQLiteResultStore: ResultStore {
         JobResult(
             jobID: row.text(0) ?? "",
             status: JobStatus(rawValue: row.text(1) ?? "") ?? .failed,
-            method: row.text(2).flatMap(GenerationMethod.init(rawValue:)),
-            symbol: row.text(3),
-            language: row.text(4).flatMap(Language.init(rawValue:)),
-            detail: row.text(5).flatMap(DetailLevel.init(rawValue:)),
-            subject: row.text(6),
-            recommendation: row.text(7).flatMap(Recommendation.init(rawValue:)),
-            text: row.text(8),
-            reason: row.text(9),
-            model: row.text(10),
-            attempts: Int(row.int(11)),
-            quality: row.optionalDouble(12),
-            fingerprint: row.text(13),
-            queueWait: .microseconds(Int64(row.double(14) * 1_000)),
-            generationTime: .microseconds(Int64(row.double(15) * 1_000)),
-            workerID: row.text(16) ?? "",
-            completedAt: EpochTime.date(row.int(17))
+            route: row.text(2).flatMap(Route.init(rawValue:)),
+            method: row.text(3).flatMap(GenerationMethod.init(rawValue:)),
+            symbol: row.text(4),
+            language: row.text(5).flatMap(Language.init(rawValue:)),
+            detail: row.text(6).flatMap(DetailLevel.init(rawValue:)),
+            subject: row.text(7),
+            recommendation: row.text(8).flatMap(Recommendation.init(rawValue:)),
+            text: row.text(9),
+            reason: row.text(10),
+            model: row.text(11),
+            attempts: Int(row.int(12)),
+            quality: row.optionalDouble(13),
+            fingerprint: row.text(14),
+            queueWait: .microseconds(Int64(row.double(15) * 1_000)),
+            generationTime: .microseconds(Int64(row.double(16) * 1_000)),
+            workerID: row.text(17) ?? "",
+            completedAt: EpochTime.date(row.int(18))
         )
     }
 }

@@ -76,16 +76,28 @@ struct WorkerCommand {
         let workerLogger = logger.with(["worker.id": configuration.workerID])
         do {
             try await deployment.prepareSchema(environment: environment)
+        } catch let error as StorageFailure where error.isOutage {
+            // Unreachable storage is an outage, not a misconfiguration: the
+            // worker starts, takes no job it cannot store, and recovers when
+            // the storage returns.
+            workerLogger.warning("Database unreachable at start; waiting for it", ["error": String(describing: error)])
         } catch {
             workerLogger.critical("Database not ready", ["error": String(describing: error)])
             ExitCode.failure.exit()
         }
 
-        let backend = TemplateBackend()
+        let flags = FlagSource(
+            store: deployment.control,
+            snapshotFile: deployment.flagSnapshotFile,
+            logger: workerLogger
+        )
+        let breakers = BreakerBoard(settings: configuration.breakers, logger: workerLogger)
         let processor = JobProcessor(
             settings: configuration.processing,
             store: deployment.store,
-            backend: backend,
+            backend: TemplateBackend(),
+            flags: flags,
+            breakers: breakers,
             logger: workerLogger
         )
         let worker = Worker(
@@ -93,6 +105,13 @@ struct WorkerCommand {
             queue: deployment.queue,
             recorder: deployment.recorder,
             processor: processor,
+            control: FleetControl(
+                store: deployment.control,
+                flags: flags,
+                breakers: breakers,
+                timing: configuration.fleetTiming,
+                logger: workerLogger
+            ),
             logger: workerLogger
         )
         await worker.run(until: shutdown)

@@ -55,7 +55,7 @@ struct EmbeddedEndToEndTests {
         #expect(try await runner.run("voyageur-enqueue", [input.path]).status == 0)
 
         let doomed = try runner.start("voyageur-worker", ["--id", "doomed"])
-        let database = try SQLiteDatabase(path: runner.databasePath)
+        let database = SQLiteDatabase(path: runner.databasePath)
         let held = try await catchHoldingLeases(doomed, owner: "doomed", database: database)
         try #require(!held.isEmpty, "the worker never held a lease when stopped")
         doomed.signal(SIGKILL)
@@ -128,7 +128,7 @@ struct EmbeddedEndToEndTests {
         let depths = try await runner.run("voyageurctl", ["queues", "--json"])
         #expect(depths.stdoutLines.allSatisfy { $0.contains("\"ready\":0") }, "nothing may be published")
 
-        let database = try SQLiteDatabase(path: runner.databasePath)
+        let database = SQLiteDatabase(path: runner.databasePath)
         let queue = SQLiteJobQueue(database: database, owner: "injector")
         var jobs: [OutgoingJob] = []
         for (index, name) in samples.enumerated() {

@@ -22,4 +22,17 @@ enum RequestFiles {
         }
         return Data((lines.joined(separator: "\n") + "\n").utf8)
     }
+
+    /// One request as a line of JSON.
+    static func requestLine(id: String, language: String, subject: String, score: Double = 7.5) -> String {
+        """
+        {"id":"\(id)","symbol":"AAPL","language":"\(language)","detail":"summary","subject":"\(subject)",\
+        "analysis":{"score":\(score),"indicators":{"rsi14":{"score":0.7,"weight":0.08,"raw":{"rsi":61.5}}}}}
+        """
+    }
+
+    /// One request as a JSON document.
+    static func request(id: String, language: String, subject: String) -> Data {
+        Data((requestLine(id: id, language: language, subject: subject) + "\n").utf8)
+    }
 }

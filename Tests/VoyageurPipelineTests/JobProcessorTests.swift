@@ -8,20 +8,12 @@ import VoyageurSQLite
 
 @Suite("What a worker does with one job")
 struct JobProcessorTests {
-    private func processor(_ backend: ScriptedBackend, store: any ResultStore, maxAttempts: Int = 3) -> JobProcessor {
-        JobProcessor(
-            settings: JobProcessor.Settings(workerID: "w-test", maxAttempts: maxAttempts),
-            store: store,
-            backend: backend,
-            logger: .disabled
-        )
-    }
 
     @Test("a valid job becomes a succeeded result that records everything about it")
     func succeeded() async throws {
         let file = try await PipelineDatabase()
         let backend = ScriptedBackend(.write(quality: 0.9))
-        let outcome = try await processor(backend, store: SQLiteResultStore(database: file.database))
+        let outcome = try await file.processor(backend, flags: await file.flags())
             .process(Requests.delivery(Requests.body(id: "j1"), id: "j1"))
 
         #expect(outcome.settlement == .ack)
@@ -38,7 +30,7 @@ struct JobProcessorTests {
         let file = try await PipelineDatabase()
         let backend = ScriptedBackend(.write(quality: 0.9))
         let body = Requests.body(id: "bad", score: 11)
-        let outcome = try await processor(backend, store: SQLiteResultStore(database: file.database))
+        let outcome = try await file.processor(backend, flags: await file.flags())
             .process(Requests.delivery(body, id: "bad"))
 
         let reason = "analysis.score: must be a number from 0 to 10 (got 11)"
@@ -50,10 +42,8 @@ struct JobProcessorTests {
     @Test("bytes that are not JSON are rejected under the queue's message id")
     func notJSON() async throws {
         let file = try await PipelineDatabase()
-        let outcome = try await processor(
-            ScriptedBackend(.write(quality: 1)), store: SQLiteResultStore(database: file.database)
-        )
-        .process(Requests.delivery(Data([0xff, 0x00, 0x7b]), id: "raw-1"))
+        let outcome = try await file.processor(ScriptedBackend(.write(quality: 1)), flags: await file.flags())
+            .process(Requests.delivery(Data([0xff, 0x00, 0x7b]), id: "raw-1"))
         #expect(outcome.result?.jobID == "raw-1")
         #expect(outcome.result?.status == .rejected)
         #expect(outcome.settlement == .deadLetter(reason: "request: is not valid JSON"))
@@ -64,7 +54,7 @@ struct JobProcessorTests {
         let file = try await PipelineDatabase()
         let backend = ScriptedBackend(.write(quality: 0.9))
         let body = Requests.body(id: "late", extra: ",\"deadline\":\"2020-01-01T00:00:00Z\"")
-        let outcome = try await processor(backend, store: SQLiteResultStore(database: file.database))
+        let outcome = try await file.processor(backend, flags: await file.flags())
             .process(Requests.delivery(body, id: "late"))
         #expect(outcome.result?.status == .expired)
         #expect(outcome.result?.reason?.contains("2020-01-01T00:00:00.000Z") == true)
@@ -77,7 +67,7 @@ struct JobProcessorTests {
         let file = try await PipelineDatabase()
         let store = SQLiteResultStore(database: file.database)
         let backend = ScriptedBackend(.write(quality: 0.9))
-        let processor = processor(backend, store: store)
+        let processor = file.processor(backend, flags: await file.flags())
         let delivery = Requests.delivery(Requests.body(id: "j1"), id: "j1")
         try await store.save([try #require(try await processor.process(delivery).result)])
 
@@ -91,7 +81,7 @@ struct JobProcessorTests {
         let file = try await PipelineDatabase()
         let store = SQLiteResultStore(database: file.database)
         let backend = ScriptedBackend(.write(quality: 0.9))
-        let processor = processor(backend, store: store)
+        let processor = file.processor(backend, flags: await file.flags())
         try await store.save([
             try #require(try await processor.process(Requests.delivery(Requests.body(id: "first"), id: "first")).result)
         ])
@@ -107,11 +97,11 @@ struct JobProcessorTests {
         #expect(backend.callCount == 2)
     }
 
-    @Test("a transient failure is retried later with backoff until the attempts run out, then recorded")
+    @Test("a transient failure is retried with backoff until the attempts run out, then falls back to the template")
     func transientFailure() async throws {
         let file = try await PipelineDatabase()
         let backend = ScriptedBackend(.fail(GenerationError(isTransient: true, message: "connection refused")))
-        let processor = processor(backend, store: SQLiteResultStore(database: file.database), maxAttempts: 3)
+        let processor = file.processor(backend, flags: await file.flags(), maxAttempts: 3)
         let body = Requests.body(id: "j1")
 
         let first = try await processor.process(Requests.delivery(body, id: "j1", attempt: 1))
@@ -122,18 +112,23 @@ struct JobProcessorTests {
         #expect(first.result == nil && error == "connection refused")
         #expect(delay >= .milliseconds(500) && delay <= .seconds(1))
 
-        let last = try await processor.process(Requests.delivery(body, id: "j1", attempt: 3))
+        let history = ["connection refused", "deferred: breaker direct/fr open", "connection refused"]
+        let last = try await processor.process(Requests.delivery(body, id: "j1", attempt: 4, errorHistory: history))
         #expect(last.settlement == .ack)
-        #expect(last.result?.status == .failed && last.result?.reason == "connection refused")
-        #expect(last.result?.attempts == 3)
+        let result = try #require(last.result)
+        #expect(result.status == .fallback && result.route == .template && result.method == .template)
+        #expect(result.reason == "generation failed: connection refused")
+        #expect(result.attempts == 3)
+        #expect(result.text?.contains("ACHAT") == true)
     }
 
-    @Test("a permanent failure is recorded at once")
+    @Test("a permanent failure falls back to the template at once, with the error as its reason")
     func permanentFailure() async throws {
         let file = try await PipelineDatabase()
         let backend = ScriptedBackend(.fail(GenerationError(isTransient: false, message: "model not found")))
-        let outcome = try await processor(backend, store: SQLiteResultStore(database: file.database))
+        let outcome = try await file.processor(backend, flags: await file.flags())
             .process(Requests.delivery(Requests.body(id: "j1"), id: "j1"))
-        #expect(outcome.result?.status == .failed && outcome.settlement == .ack)
+        #expect(outcome.settlement == .ack)
+        #expect(outcome.result?.status == .fallback && outcome.result?.reason == "generation failed: model not found")
     }
 }

@@ -1,7 +1,10 @@
 import Foundation
 import Synchronization
+import VoyageurControl
 import VoyageurCore
 import VoyageurGeneration
+import VoyageurPipeline
+import VoyageurRuntime
 import VoyageurSQLite
 
 /// A migrated database in a directory of its own, removed on deinit.
@@ -13,12 +16,39 @@ final class PipelineDatabase: Sendable {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("voyageur-pipeline-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = try SQLiteDatabase(path: directory.appendingPathComponent("test.db").path)
+        database = SQLiteDatabase(path: directory.appendingPathComponent("test.db").path)
         _ = try await database.migrate()
     }
 
     deinit {
         try? FileManager.default.removeItem(at: directory)
+    }
+
+    var store: SQLiteResultStore { SQLiteResultStore(database: database) }
+
+    var control: SQLiteControlStore { SQLiteControlStore(database: database) }
+
+    /// Flags read from this database, as a worker would start with them.
+    func flags() async -> FlagSource {
+        let flags = FlagSource(store: control, snapshotFile: nil, logger: .disabled)
+        await flags.start()
+        return flags
+    }
+
+    func processor(
+        _ backend: any ExplanationBackend,
+        flags: FlagSource,
+        breakers: BreakerBoard = BreakerBoard(settings: .defaults, logger: .disabled),
+        maxAttempts: Int = 3
+    ) -> JobProcessor {
+        JobProcessor(
+            settings: JobProcessor.Settings(workerID: "w-test", maxAttempts: maxAttempts),
+            store: store,
+            backend: backend,
+            flags: flags,
+            breakers: breakers,
+            logger: .disabled
+        )
     }
 }
 
@@ -40,12 +70,13 @@ final class ScriptedBackend: ExplanationBackend {
 
     var callCount: Int { calls.load(ordering: .relaxed) }
 
-    func explain(_ request: ExplanationRequest) async throws -> Explanation {
+    func explain(_ request: ExplanationRequest, route: Route) async throws -> Explanation {
         calls.add(1, ordering: .relaxed)
         switch behaviour {
         case .write(let quality):
             let word = request.recommendation.word(in: request.language)
-            return Explanation(text: "\(request.symbol): \(word)", model: "scripted", method: .direct, quality: quality)
+            let method: GenerationMethod = route == .translation ? .translation : .direct
+            return Explanation(text: "\(request.symbol): \(word)", model: "scripted", method: method, quality: quality)
         case .fail(let error):
             throw error
         }
@@ -69,14 +100,21 @@ enum Requests {
         )
     }
 
-    static func delivery(_ body: Data, id: String, language: Language = .french, attempt: Int = 1) -> Delivery {
+    static func delivery(
+        _ body: Data,
+        id: String,
+        language: Language = .french,
+        attempt: Int = 1,
+        errorHistory: [String] = []
+    ) -> Delivery {
         Delivery(
             tag: 1,
             jobID: id,
             language: language,
             body: body,
             attempt: attempt,
-            publishedAt: Date().addingTimeInterval(-0.25)
+            publishedAt: Date().addingTimeInterval(-0.25),
+            errorHistory: errorHistory
         )
     }
 }

@@ -16,17 +16,20 @@ struct WorkerTests {
     ) -> (Worker, SQLiteJobQueue) {
         let queue = SQLiteJobQueue(database: file.database, owner: id)
         let configuration = WorkerConfiguration(workerID: id, drain: drain, pollInterval: .milliseconds(20))
-        let processor = JobProcessor(
-            settings: configuration.processing,
-            store: SQLiteResultStore(database: file.database),
-            backend: backend,
-            logger: .disabled
-        )
+        let flags = FlagSource(store: file.control, snapshotFile: nil, logger: .disabled)
+        let breakers = BreakerBoard(settings: .defaults, logger: .disabled)
         let worker = Worker(
             configuration: configuration,
             queue: queue,
             recorder: SQLiteOutcomeRecorder(queue: queue),
-            processor: processor,
+            processor: file.processor(backend, flags: flags, breakers: breakers),
+            control: FleetControl(
+                store: file.control,
+                flags: flags,
+                breakers: breakers,
+                timing: FleetControl.Timing(pollInterval: .milliseconds(50)),
+                logger: .disabled
+            ),
             logger: .disabled
         )
         return (worker, queue)

@@ -102,7 +102,7 @@ struct SQLiteResultStoreTests {
         #expect(try await file.database.migrate().isEmpty)
         #expect(try await file.database.schemaVersion() >= 1)
 
-        let fresh = try SQLiteDatabase(path: file.directory.appendingPathComponent("fresh.db").path)
+        let fresh = SQLiteDatabase(path: file.directory.appendingPathComponent("fresh.db").path)
         await #expect(throws: SQLiteError.self) { try await fresh.requireCurrentSchema() }
         #expect(try await fresh.migrate().first == 1)
         try await fresh.requireCurrentSchema()

@@ -11,7 +11,7 @@ final class TemporaryDatabase: Sendable {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("voyageur-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = try SQLiteDatabase(path: directory.appendingPathComponent("test.db").path)
+        database = SQLiteDatabase(path: directory.appendingPathComponent("test.db").path)
         _ = try await database.migrate()
     }
 
