@@ -17,6 +17,19 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
 
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .systemLibrary(
+            name: "CRabbitMQ",
+            pkgConfig: "librabbitmq",
+            providers: [.apt(["librabbitmq-dev"])]
+        ),
+        // Non-variadic wrappers for rabbitmq-c's variadic functions.
+        .target(name: "CRabbitMQShim", dependencies: ["CRabbitMQ"]),
+
         // Domain: the request schema, validation, results and the ports
         // (queue, result store) that the backends implement.
         .target(name: "VoyageurCore"),
@@ -34,6 +47,21 @@ let package = Package(
         // The embedded backend: queue and result store in one SQLite file.
         .target(name: "VoyageurSQLite", dependencies: ["CSQLite", "VoyageurCore", "VoyageurControl"]),
 
+        // The production backends: PostgreSQL for results and control
+        // state, RabbitMQ for the queues.
+        .target(
+            name: "VoyageurPostgres",
+            dependencies: ["CLibPQ", "VoyageurCore", "VoyageurControl"]
+        ),
+        .target(
+            name: "VoyageurAMQP",
+            dependencies: ["CRabbitMQ", "CRabbitMQShim", "VoyageurCore"]
+        ),
+
+        // LLM backends over HTTP: OpenAI-compatible and Ollama, with the
+        // prompts and the quality gate.
+        .target(name: "VoyageurLLM", dependencies: ["VoyageurCore", "VoyageurGeneration"]),
+
         // What a worker does with a job, and the consume/commit/ack loop.
         .target(
             name: "VoyageurPipeline",
@@ -43,7 +71,10 @@ let package = Package(
         // Chooses the backends named by the configured URLs.
         .target(
             name: "VoyageurDeployment",
-            dependencies: ["VoyageurCore", "VoyageurControl", "VoyageurRuntime", "VoyageurSQLite"]
+            dependencies: [
+                "VoyageurCore", "VoyageurControl", "VoyageurRuntime", "VoyageurSQLite", "VoyageurPostgres",
+                "VoyageurAMQP", "VoyageurLLM", "VoyageurGeneration",
+            ]
         ),
 
         .executableTarget(
@@ -79,6 +110,17 @@ let package = Package(
             dependencies: [
                 "VoyageurPipeline", "VoyageurGeneration", "VoyageurCore", "VoyageurRuntime", "VoyageurSQLite",
             ]
+        ),
+        .testTarget(name: "VoyageurLLMTests", dependencies: ["VoyageurLLM", "VoyageurCore", "VoyageurGeneration"]),
+        // Against real servers that `make test` starts on loopback.
+        .testTarget(
+            name: "PostgresIntegrationTests",
+            dependencies: ["VoyageurPostgres", "VoyageurCore", "VoyageurControl"]
+        ),
+        .testTarget(name: "AMQPIntegrationTests", dependencies: ["VoyageurAMQP", "VoyageurCore"]),
+        .testTarget(
+            name: "LLMIntegrationTests",
+            dependencies: ["VoyageurLLM", "VoyageurCore", "VoyageurGeneration"]
         ),
         // Runs the built executables as an operator would.
         .testTarget(
