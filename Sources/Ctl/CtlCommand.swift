@@ -55,7 +55,7 @@ struct CtlCommand {
                 print(command.usage)
                 return
             }
-            try await command.run(parsed, context: CtlContext()).exit()
+            try await command.run(parsed, context: try CtlContext()).exit()
         } catch let error as UsageError {
             printError("voyageurctl \(name): \(error)\nTry 'voyageurctl \(name) --help'.")
             ExitCode.usage.exit()
@@ -81,8 +81,11 @@ struct CtlContext {
     let environment = EnvironmentReader()
 
     /// Logs what operators must see in the journal, e.g. an emergency.
-    var logger: Logger {
-        (try? LogConfiguration(environment: environment).makeLogger()) ?? Logger()
+    let logger: Logger
+
+    /// - Throws: ``ConfigurationError`` for invalid log settings.
+    init() throws {
+        logger = try LogConfiguration(environment: environment).makeLogger()
     }
 
     /// Who made a change, as the audit trail records it.
@@ -98,7 +101,7 @@ struct CtlContext {
             queueSettings: Deployment.QueueSettings(owner: "voyageurctl:\(ProcessInfo.processInfo.processIdentifier)")
         )
         if checkingSchema {
-            try await deployment.prepareSchema(environment: environment)
+            try await deployment.prepareSchema()
         }
         return deployment
     }

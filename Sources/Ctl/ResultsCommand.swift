@@ -44,14 +44,14 @@ enum ResultsCommand: CtlSubcommand {
 
         let deployment = try await context.deployment()
         let results = try await deployment.store.results(query)
+        if let job = arguments.value("job"), results.isEmpty {
+            printError("voyageurctl results: no result for job \(job)")
+            return .failure
+        }
         if arguments.has("json") {
             results.forEach { printJSON($0.json) }
         } else if arguments.value("job") != nil {
-            guard let result = results.first else {
-                printError("voyageurctl results: no result for job \(arguments.value("job") ?? "")")
-                return .failure
-            }
-            print(ResultTable.detail(result))
+            results.first.map { print(ResultTable.detail($0)) }
         } else {
             print(ResultTable.render(results))
         }

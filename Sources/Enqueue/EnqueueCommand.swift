@@ -74,7 +74,7 @@ struct EnqueueCommand {
             environment: environment,
             queueSettings: Deployment.QueueSettings(owner: "enqueue:\(ProcessInfo.processInfo.processIdentifier)")
         )
-        try await deployment.prepareSchema(environment: environment)
+        try await deployment.prepareSchema()
 
         for start in stride(from: 0, to: requests.count, by: 1_000) {
             let batch = requests[start..<min(start + 1_000, requests.count)]

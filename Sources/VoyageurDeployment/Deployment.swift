@@ -18,6 +18,11 @@ public struct Deployment: Sendable {
     /// Where a worker keeps its last flag snapshot: `VOYAGEUR_FLAG_SNAPSHOT`,
     /// by default beside an embedded database file.
     public let flagSnapshotFile: URL
+    /// Whether ``prepareSchema()`` migrates: `VOYAGEUR_AUTO_MIGRATE`, on by
+    /// default for an embedded store, where the file is the process's own,
+    /// and off elsewhere, where schema changes are an operator's decision
+    /// (`voyageurctl migrate`).
+    public let autoMigrate: Bool
     /// The queue's URL with credentials hidden.
     public let brokerDescription: String
     /// The store's URL with credentials hidden.
@@ -95,19 +100,15 @@ public struct Deployment: Sendable {
             schema: SchemaSet([storeDatabase] + (queueDatabase === storeDatabase ? [] : [queueDatabase])),
             control: SQLiteControlStore(database: storeDatabase),
             flagSnapshotFile: URL(fileURLWithPath: snapshotPath),
+            autoMigrate: try environment.bool("VOYAGEUR_AUTO_MIGRATE", default: true),
             brokerDescription: broker.redacted,
             databaseDescription: database.redacted
         )
     }
 
-    /// Migrates when `autoMigrate` is set, then checks the schema is current.
-    ///
-    /// `VOYAGEUR_AUTO_MIGRATE` defaults to on for an embedded store, where
-    /// the file is the process's own, and off elsewhere, where schema changes
-    /// are an operator's decision (`voyageurctl migrate`).
-    public func prepareSchema(environment: EnvironmentReader) async throws {
-        let isEmbedded = databaseDescription.hasPrefix("sqlite:")
-        if try environment.bool("VOYAGEUR_AUTO_MIGRATE", default: isEmbedded) {
+    /// Migrates when ``autoMigrate`` is set, then checks the schema is current.
+    public func prepareSchema() async throws {
+        if autoMigrate {
             _ = try await schema.migrate()
         }
         try await schema.requireCurrentSchema()

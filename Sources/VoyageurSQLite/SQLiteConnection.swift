@@ -21,7 +21,7 @@ final class SQLiteConnection {
             throw SQLiteError(code: .open, operation: "open \(path)", message: message)
         }
         self.handle = connection
-        sqlite3_busy_timeout(connection, Int32(clamping: busyTimeout.milliseconds))
+        Self.installBusyHandler(connection, timeout: busyTimeout)
         sqlite3_extended_result_codes(connection, 1)
         // WAL lets readers run beside the one writer and several processes
         // share the file. Durable commits sync the log (FULL), so an
@@ -29,6 +29,26 @@ final class SQLiteConnection {
         try execute("PRAGMA journal_mode = WAL")
         try execute("PRAGMA synchronous = FULL")
         try execute("PRAGMA foreign_keys = ON")
+    }
+
+    /// Waits for another process's write lock in short naps. SQLite's own
+    /// busy timeout sleeps in steps up to 100 ms, far longer than a worker
+    /// holds the lock (well under a millisecond), so two workers sharing a
+    /// file would spend most of their time asleep.
+    private static func installBusyHandler(_ connection: OpaquePointer, timeout: Duration) {
+        // The retry budget rides in the context pointer, so the handler
+        // needs no state of its own: about 100 µs a nap.
+        let naps = max(1, Int(timeout.milliseconds * 10))
+        let context = UnsafeMutableRawPointer(bitPattern: naps)
+        sqlite3_busy_handler(
+            connection,
+            { context, count in
+                guard Int(count) < Int(bitPattern: context) else { return 0 }
+                usleep(count < 10 ? 20 : 100)
+                return 1
+            },
+            context
+        )
     }
 
     deinit {

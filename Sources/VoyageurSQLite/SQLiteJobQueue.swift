@@ -32,7 +32,11 @@ public final class SQLiteJobQueue: JobQueue {
         deliveryLimit: Int = 5
     ) {
         self.database = database
-        self.owner = owner
+        // Two processes given the same name (a worker restarted under its
+        // old --id while the old one is still dying) must never renew or
+        // settle each other's leases, so each queue object leases under a
+        // name of its own.
+        self.owner = "\(owner)/\(UUID().uuidString.prefix(8).lowercased())"
         self.leaseTimeout = leaseTimeout
         self.deliveryLimit = deliveryLimit
         self.renewal = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "voyageur.sqlite.lease"))
@@ -130,8 +134,8 @@ public final class SQLiteJobQueue: JobQueue {
                 let statement = try connection.prepare(
                     """
                     SELECT
-                        COALESCE(SUM(state = 'queued' AND lease_owner IS NULL AND available_at <= ?1), 0),
-                        COALESCE(SUM(state = 'queued' AND lease_owner IS NOT NULL), 0),
+                        COALESCE(SUM(state = 'queued' AND available_at <= ?1), 0),
+                        COALESCE(SUM(state = 'queued' AND lease_owner IS NOT NULL AND available_at > ?1), 0),
                         COALESCE(SUM(state = 'queued' AND lease_owner IS NULL AND available_at > ?1), 0),
                         COALESCE(SUM(state = 'dead'), 0)
                     FROM queue_jobs WHERE language = ?2

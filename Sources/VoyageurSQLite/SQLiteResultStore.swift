@@ -29,7 +29,15 @@ public final class SQLiteResultStore: ResultStore {
                     text, reason, model, attempts, quality, fingerprint, queue_wait_ms,
                     generation_ms, worker_id, completed_at
                 ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (job_id) DO NOTHING
+                ON CONFLICT (job_id) DO UPDATE SET
+                    status = excluded.status, route = excluded.route, method = excluded.method,
+                    symbol = excluded.symbol, language = excluded.language, detail = excluded.detail,
+                    subject = excluded.subject, recommendation = excluded.recommendation, text = excluded.text,
+                    reason = excluded.reason, model = excluded.model, attempts = excluded.attempts,
+                    quality = excluded.quality, fingerprint = excluded.fingerprint,
+                    queue_wait_ms = excluded.queue_wait_ms, generation_ms = excluded.generation_ms,
+                    worker_id = excluded.worker_id, completed_at = excluded.completed_at
+                WHERE results.status = 'rejected' AND excluded.status != 'rejected'
                 """,
                 values(of: result)
             )
@@ -39,7 +47,10 @@ public final class SQLiteResultStore: ResultStore {
 
     public func hasResult(jobID: String) async throws -> Bool {
         try await database.read { connection in
-            let statement = try connection.prepare("SELECT 1 FROM results WHERE job_id = ?", [.text(jobID)])
+            let statement = try connection.prepare(
+                "SELECT 1 FROM results WHERE job_id = ? AND status != 'rejected'",
+                [.text(jobID)]
+            )
             defer { statement.reset() }
             return try statement.step()
         }

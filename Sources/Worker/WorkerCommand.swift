@@ -75,7 +75,7 @@ struct WorkerCommand {
 
         let workerLogger = logger.with(["worker.id": configuration.workerID])
         do {
-            try await deployment.prepareSchema(environment: environment)
+            try await deployment.prepareSchema()
         } catch let error as StorageFailure where error.isOutage {
             // Unreachable storage is an outage, not a misconfiguration: the
             // worker starts, takes no job it cannot store, and recovers when

@@ -85,8 +85,8 @@ struct EmbeddedEndToEndTests {
             command.signal(SIGSTOP)
             let held = try await database.read { connection -> [String] in
                 let statement = try connection.prepare(
-                    "SELECT job_id FROM queue_jobs WHERE lease_owner = ?",
-                    [.text(owner)]
+                    "SELECT job_id FROM queue_jobs WHERE lease_owner LIKE ?",
+                    [.text(owner + "/%")]
                 )
                 var ids: [String] = []
                 while try statement.step() {

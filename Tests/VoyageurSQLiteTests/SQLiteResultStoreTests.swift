@@ -49,6 +49,24 @@ struct SQLiteResultStoreTests {
         #expect(try await !store.hasResult(jobID: "zzz"))
     }
 
+    @Test("a corrected request replaces a rejected result, and nothing replaces a final one")
+    func rejectedIsReplaceable() async throws {
+        let file = try await TemporaryDatabase()
+        let store = SQLiteResultStore(database: file.database)
+        var rejected = result("order-7731")
+        rejected.status = .rejected
+        rejected.reason = "analysis.score: is required"
+        try await store.save([rejected])
+        #expect(try await !store.hasResult(jobID: "order-7731"))
+
+        #expect(try await store.save([result("order-7731")]) == 1)
+        #expect(try await store.hasResult(jobID: "order-7731"))
+        #expect(try await store.results(ResultQuery(jobIDs: ["order-7731"])).first?.status == .succeeded)
+
+        #expect(try await store.save([rejected]) == 0)
+        #expect(try await store.results(ResultQuery(jobIDs: ["order-7731"])).first?.status == .succeeded)
+    }
+
     @Test("every field survives the round trip")
     func roundTrip() async throws {
         let file = try await TemporaryDatabase()
