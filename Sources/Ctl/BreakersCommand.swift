@@ -52,7 +52,9 @@ enum BreakersCommand: CtlSubcommand {
             let command: BreakerCommand = action == "open" ? .open : .close
             try await context.deployment().control.setBreakerOverride(command, for: [key], by: context.actor)
             let effect = command == .open ? "held OPEN on every worker until closed or reset" : "closed on every worker"
-            print("Breaker \(key) \(effect); workers obey within seconds.")
+            confirmCommand(command, [key], asJSON: arguments.has("json")) {
+                "Breaker \(key) \(effect); workers obey within seconds."
+            }
             return .success
         case "reset":
             try expect(operands, count: 1, action)
@@ -64,7 +66,9 @@ enum BreakersCommand: CtlSubcommand {
             }
             let keys = BreakerKey.all.filter { $0.route == route }
             try await context.deployment().control.setBreakerOverride(.reset, for: keys, by: context.actor)
-            print("Breakers \(keys.map(\.description).joined(separator: ", ")) reset on every worker.")
+            confirmCommand(.reset, keys, asJSON: arguments.has("json")) {
+                "Breakers \(keys.map(\.description).joined(separator: ", ")) reset on every worker."
+            }
             return .success
         case "reset-all":
             try expect(operands, count: 0, action)
@@ -75,11 +79,31 @@ enum BreakersCommand: CtlSubcommand {
                 return .failure
             }
             try await context.deployment().control.setBreakerOverride(.reset, for: BreakerKey.all, by: context.actor)
-            print("All \(BreakerKey.all.count) breakers reset on every worker.")
+            confirmCommand(.reset, BreakerKey.all, asJSON: arguments.has("json")) {
+                "All \(BreakerKey.all.count) breakers reset on every worker."
+            }
             return .success
         default:
             throw UsageError("unknown action \(action)")
         }
+    }
+
+    private static func confirmCommand(
+        _ command: BreakerCommand,
+        _ keys: [BreakerKey],
+        asJSON: Bool,
+        text: () -> String
+    ) {
+        guard asJSON else {
+            print(text())
+            return
+        }
+        printJSON(
+            .object([
+                "command": .string(command.rawValue),
+                "breakers": .array(keys.map { .string($0.description) }),
+            ])
+        )
     }
 
     private static func parseKey(route: String, language: String) throws -> BreakerKey {

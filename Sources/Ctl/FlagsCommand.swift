@@ -52,7 +52,9 @@ enum FlagsCommand: CtlSubcommand {
             let control = try await context.deployment().control
             let current = try await control.flags()[flag]
             let snapshot = try await control.setFlag(flag, to: current.enabled(action == "enable"), by: context.actor)
-            print("\(flag.name) \(action)d (revision \(snapshot.version)); workers apply it within seconds.")
+            report(flag, snapshot, asJSON: arguments.has("json")) {
+                "\(flag.name) \(action)d (revision \(snapshot.version)); workers apply it within seconds."
+            }
             return .success
         case "rollout":
             try expect(operands, count: 2, action)
@@ -68,7 +70,9 @@ enum FlagsCommand: CtlSubcommand {
             let current = try await control.flags()[flag]
             let snapshot = try await control.setFlag(flag, to: current.rollout(percentage), by: context.actor)
             let note = current.enabled ? "" : " The flag itself is disabled: enable it for the rollout to apply."
-            print("\(flag.name) rolled out to \(percentage)% of subjects (revision \(snapshot.version)).\(note)")
+            report(flag, snapshot, asJSON: arguments.has("json")) {
+                "\(flag.name) rolled out to \(percentage)% of subjects (revision \(snapshot.version)).\(note)"
+            }
             return .success
         case "emergency-disable":
             try expect(operands, count: 0, action)
@@ -77,30 +81,69 @@ enum FlagsCommand: CtlSubcommand {
                 return .failure
             }
             let control = try await context.deployment().control
-            if try await control.enableEmergency(by: context.actor) {
+            let changed = try await control.enableEmergency(by: context.actor)
+            if changed {
                 context.logger.critical("Emergency fallback enabled", ["actor": context.actor])
-                print("Emergency fallback enabled: every job takes the template route until emergency-clear.")
-            } else {
-                print("Emergency fallback was already enabled; nothing changed.")
+            }
+            reportEmergency(active: true, changed: changed, asJSON: arguments.has("json")) {
+                changed
+                    ? "Emergency fallback enabled: every job takes the template route until emergency-clear."
+                    : "Emergency fallback was already enabled; nothing changed."
             }
             return .success
         case "emergency-clear":
             try expect(operands, count: 0, action)
             let control = try await context.deployment().control
-            if try await control.clearEmergency(by: context.actor) {
+            let changed = try await control.clearEmergency(by: context.actor)
+            if changed {
                 context.logger.notice("Emergency fallback cleared", ["actor": context.actor])
-                print("Emergency fallback cleared; the flags are as they were before it.")
-            } else {
-                print("Emergency fallback was not enabled; nothing changed.")
+            }
+            reportEmergency(active: false, changed: changed, asJSON: arguments.has("json")) {
+                changed
+                    ? "Emergency fallback cleared; the flags are as they were before it."
+                    : "Emergency fallback was not enabled; nothing changed."
             }
             return .success
         case "refresh":
             try expect(operands, count: 0, action)
             let revision = try await context.deployment().control.touch(by: context.actor)
-            print("Revision \(revision): every worker reloads its flags within a second.")
+            if arguments.has("json") {
+                printJSON(.object(["revision": .number(Double(revision))]))
+            } else {
+                print("Revision \(revision): every worker reloads its flags within a second.")
+            }
             return .success
         default:
             throw UsageError("unknown action \(action)")
+        }
+    }
+
+    /// Prints the flag's new state, as JSON or as `text`.
+    private static func report(
+        _ flag: FeatureFlag,
+        _ snapshot: FlagSnapshot,
+        asJSON: Bool,
+        text: () -> String
+    ) {
+        guard asJSON else {
+            print(text())
+            return
+        }
+        printJSON(
+            .object([
+                "flag": .string(flag.name),
+                "enabled": .bool(snapshot[flag].enabled),
+                "rollout_percentage": .number(Double(snapshot[flag].rolloutPercentage)),
+                "revision": .number(Double(snapshot.version)),
+            ])
+        )
+    }
+
+    private static func reportEmergency(active: Bool, changed: Bool, asJSON: Bool, text: () -> String) {
+        if asJSON {
+            printJSON(.object(["emergency": .bool(active), "changed": .bool(changed)]))
+        } else {
+            print(text())
         }
     }
 
