@@ -45,11 +45,24 @@ public struct GenerationError: Error, Sendable, CustomStringConvertible {
     /// server that is still loading its model, or a request it cannot
     /// handle, does not.
     public var isBackendFailure: Bool
+    /// Whether the backend answered, but no attempt passed the quality gate:
+    /// the job falls back to the template with `message` as its reason.
+    public var isQualityRejection: Bool
+    /// Generation attempts made before giving up, when the backend counted.
+    public var attempts: Int?
     public var message: String
 
-    public init(isTransient: Bool, isBackendFailure: Bool? = nil, message: String) {
+    public init(
+        isTransient: Bool,
+        isBackendFailure: Bool? = nil,
+        isQualityRejection: Bool = false,
+        attempts: Int? = nil,
+        message: String
+    ) {
         self.isTransient = isTransient
         self.isBackendFailure = isBackendFailure ?? isTransient
+        self.isQualityRejection = isQualityRejection
+        self.attempts = attempts
         self.message = message
     }
 

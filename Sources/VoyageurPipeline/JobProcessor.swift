@@ -168,25 +168,38 @@ public struct JobProcessor: Sendable {
             result.generationTime = clock.now - started
             return JobOutcome(result: result, settlement: .ack)
         } catch {
-            let failure = error as? GenerationError
-            let message = failure?.description ?? String(describing: error)
             if let permit {
-                breakers.record(failure?.isBackendFailure == true ? .failure : .inconclusive, permit: permit)
+                let isBackendFailure = (error as? GenerationError)?.isBackendFailure == true
+                breakers.record(isBackendFailure ? .failure : .inconclusive, permit: permit)
             }
-            if Task.isCancelled {
-                return JobOutcome(result: nil, settlement: .retry(after: .zero, error: "cancelled at shutdown"))
-            }
-            logger.error(
-                "Model generation failed", ["job.id": job.request.id, "route": route.rawValue, "error": message])
-            let failures = job.delivery.errorHistory.filter { !$0.hasPrefix("deferred:") }.count + 1
-            if failure?.isTransient == true && failures < settings.maxAttempts {
-                let delay = RetryBackoff(base: settings.retryBaseDelay).delay(afterAttempt: failures)
-                return JobOutcome(result: nil, settlement: .retry(after: delay, error: message))
-            }
-            var outcome = await writeTemplate(job, reason: "generation failed: \(message)")
-            outcome.result?.attempts = failures
+            return await recover(job, route: route, from: error)
+        }
+    }
+
+    /// After a failed generation: retry a transient failure while attempts
+    /// remain, otherwise fall back to the template with the cause as reason.
+    private func recover(_ job: Job, route: Route, from error: any Error) async -> JobOutcome {
+        let failure = error as? GenerationError
+        let message = failure?.description ?? String(describing: error)
+        if Task.isCancelled {
+            return JobOutcome(result: nil, settlement: .retry(after: .zero, error: "cancelled at shutdown"))
+        }
+        if failure?.isQualityRejection == true {
+            logger.info("Quality gate rejected the generated text", ["job.id": job.request.id, "reason": message])
+            var outcome = await writeTemplate(job, reason: message)
+            outcome.result?.attempts = failure?.attempts ?? 1
             return outcome
         }
+
+        logger.error("Model generation failed", ["job.id": job.request.id, "route": route.rawValue, "error": message])
+        let failures = job.delivery.errorHistory.filter { !$0.hasPrefix("deferred:") }.count + 1
+        if failure?.isTransient == true && failures < settings.maxAttempts {
+            let delay = RetryBackoff(base: settings.retryBaseDelay).delay(afterAttempt: failures)
+            return JobOutcome(result: nil, settlement: .retry(after: delay, error: message))
+        }
+        var outcome = await writeTemplate(job, reason: "generation failed: \(message)")
+        outcome.result?.attempts = failures
+        return outcome
     }
 
     /// The template fallback, used when flags, breakers or failures rule

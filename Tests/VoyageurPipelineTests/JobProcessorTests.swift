@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VoyageurControl
 import VoyageurCore
 import VoyageurGeneration
 import VoyageurPipeline
@@ -130,5 +131,21 @@ struct JobProcessorTests {
             .process(Requests.delivery(Requests.body(id: "j1"), id: "j1"))
         #expect(outcome.settlement == .ack)
         #expect(outcome.result?.status == .fallback && outcome.result?.reason == "generation failed: model not found")
+    }
+
+    @Test("text the quality gate rejects falls back to the template with the gate's verdict as reason")
+    func qualityGate() async throws {
+        let file = try await PipelineDatabase()
+        let verdict = "quality gate: best of 3 attempts scored 0.42, below 0.60"
+        let backend = ScriptedBackend(
+            .fail(GenerationError(isTransient: false, isQualityRejection: true, attempts: 3, message: verdict))
+        )
+        let breakers = BreakerBoard(settings: BreakerSettings(failureThreshold: 1), logger: .disabled)
+        let outcome = try await file.processor(backend, flags: await file.flags(), breakers: breakers)
+            .process(Requests.delivery(Requests.body(id: "j1"), id: "j1"))
+        let result = try #require(outcome.result)
+        #expect(result.status == .fallback && result.route == .template && result.reason == verdict)
+        #expect(result.attempts == 3)
+        #expect(breakers.snapshots().allSatisfy { $0.state == .closed }, "a weak text is not a backend failure")
     }
 }
