@@ -16,10 +16,55 @@ struct CommandRunner {
         return repositoryRoot.appendingPathComponent(".build/debug")
     }()
 
+    /// Which queue and store the executables use.
+    enum Backend: String, Sendable, CustomStringConvertible {
+        /// One SQLite file in the runner's directory.
+        case embedded
+        /// RabbitMQ and PostgreSQL, as started by `make test`: a database and
+        /// a virtual host of the runner's own.
+        case production
+
+        /// Embedded always; production when `make test` started the servers.
+        static var available: [Backend] {
+            let environment = ProcessInfo.processInfo.environment
+            let hasServers = ["VOYAGEUR_TEST_POSTGRES_URL", "VOYAGEUR_TEST_AMQP_URL", "VOYAGEUR_TEST_RABBITMQ_DIR"]
+                .allSatisfy { environment[$0] != nil }
+            return hasServers ? [.embedded, .production] : [.embedded]
+        }
+
+        var description: String { rawValue }
+    }
+
     /// A scratch directory holding the database and outputs.
     let directory: URL
     /// Variables added to every command's environment.
     var environment: [String: String]
+    private(set) var backend: Backend
+    private var teardown: [[String]] = []
+
+    /// A runner on `backend`, with a fresh database and queues of its own.
+    static func make(_ backend: Backend) async throws -> CommandRunner {
+        var runner = try CommandRunner()
+        guard backend == .production else { return runner }
+        let environment = ProcessInfo.processInfo.environment
+        let name = "e2e_" + UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: "")
+        let postgres = environment["VOYAGEUR_TEST_POSTGRES_URL"] ?? ""
+        let rabbitDirectory = environment["VOYAGEUR_TEST_RABBITMQ_DIR"] ?? ""
+        let script = repositoryRoot.appendingPathComponent("scripts/rabbitmq-test-server.sh").path
+
+        try await runTool("/usr/bin/psql", [postgres, "-qc", "CREATE DATABASE \(name)"])
+        let vhostURL = try await runTool(script, ["add-vhost", rabbitDirectory, name])
+        runner.teardown = [
+            ["/usr/bin/psql", postgres, "-qc", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"],
+            [script, "delete-vhost", rabbitDirectory, name],
+        ]
+        runner.backend = .production
+        runner.environment["VOYAGEUR_DATABASE_URL"] = replacingDatabase(of: postgres, with: name)
+        runner.environment["VOYAGEUR_BROKER_URL"] = vhostURL.trimmingCharacters(in: .whitespacesAndNewlines)
+        runner.environment["VOYAGEUR_AUTO_MIGRATE"] = "1"
+        runner.environment["VOYAGEUR_FLAG_SNAPSHOT"] = runner.directory.appendingPathComponent("flags.json").path
+        return runner
+    }
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("voyageur-e2e-\(UUID().uuidString)")
@@ -30,11 +75,61 @@ struct CommandRunner {
             "VOYAGEUR_BROKER_URL": database,
             "VOYAGEUR_POLL_INTERVAL": "20ms",
         ]
+        backend = .embedded
+    }
+
+    /// `postgres://user@host:port/db` with another database name.
+    private static func replacingDatabase(of url: String, with name: String) -> String {
+        guard let slash = url.range(of: "/", options: .backwards), slash.lowerBound > url.startIndex,
+            url[url.index(before: slash.lowerBound)] != "/"
+        else { return url + "/" + name }
+        let query = url[slash.upperBound...].firstIndex(of: "?").map { String(url[$0...]) } ?? ""
+        return String(url[..<slash.upperBound]) + name + query
+    }
+
+    /// Runs a helper program to its end; throws when it fails. Returns its output.
+    @discardableResult
+    static func runTool(_ path: String, _ arguments: [String]) async throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                let data = output.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                continuation.resume(returning: data)
+            }
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            throw ToolFailed(command: ([path] + arguments).joined(separator: " "), output: text)
+        }
+        return text
+    }
+
+    struct ToolFailed: Error {
+        var command: String
+        var output: String
     }
 
     var databasePath: String { directory.appendingPathComponent("voyageur.db").path }
 
+    /// Removes the directory, and the database and virtual host of a
+    /// production runner.
     func remove() {
+        for command in teardown {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: command[0])
+            process.arguments = Array(command.dropFirst())
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try? process.run()
+            process.waitUntilExit()
+        }
         try? FileManager.default.removeItem(at: directory)
     }
 

@@ -8,9 +8,11 @@ import VoyageurCore
 /// operator would run them.
 @Suite("Embedded deployment, end to end", .serialized)
 struct EmbeddedEndToEndTests {
-    @Test("300 requests and two workers on one file give exactly 300 results, none made twice", .timeLimit(.minutes(3)))
-    func twoWorkers() async throws {
-        let runner = try CommandRunner()
+    @Test(
+        "300 requests and two workers on one file give exactly 300 results, none made twice", .timeLimit(.minutes(3)),
+        arguments: CommandRunner.Backend.available)
+    func twoWorkers(backend: CommandRunner.Backend) async throws {
+        let runner = try await CommandRunner.make(backend)
         defer { runner.remove() }
         let input = runner.directory.appendingPathComponent("requests.jsonl")
         try RequestFiles.jsonLines(count: 300, prefix: "two").write(to: input)
@@ -153,9 +155,9 @@ struct EmbeddedEndToEndTests {
 
     @Test(
         "enqueue --wait prints each result as it is stored, and SIGTERM stops the worker cleanly",
-        .timeLimit(.minutes(2)))
-    func waitForResults() async throws {
-        let runner = try CommandRunner()
+        .timeLimit(.minutes(2)), arguments: CommandRunner.Backend.available)
+    func waitForResults(backend: CommandRunner.Backend) async throws {
+        let runner = try await CommandRunner.make(backend)
         defer { runner.remove() }
         #expect(try await runner.run("voyageurctl", ["migrate"]).status == 0)
         let worker = try runner.start("voyageur-worker", ["--id", "steady"])

@@ -7,9 +7,11 @@ import VoyageurSQLite
 /// Flags and breakers set with `voyageurctl` while real worker processes run.
 @Suite("Flags and breakers across a running fleet", .serialized)
 struct FleetControlEndToEndTests {
-    @Test("disabling French generation turns the next French jobs to templates within 5 s", .timeLimit(.minutes(2)))
-    func disableFlag() async throws {
-        let runner = try CommandRunner()
+    @Test(
+        "disabling French generation turns the next French jobs to templates within 5 s", .timeLimit(.minutes(2)),
+        arguments: CommandRunner.Backend.available)
+    func disableFlag(backend: CommandRunner.Backend) async throws {
+        let runner = try await CommandRunner.make(backend)
         defer { runner.remove() }
         #expect(try await runner.run("voyageurctl", ["migrate"]).status == 0)
         let worker = try runner.start("voyageur-worker", ["--id", "w1"])
@@ -39,12 +41,12 @@ struct FleetControlEndToEndTests {
     }
 
     @Test(
-        "a 30 % rollout sends about 30 % of 1,000 subjects to generation, always the same ones", .timeLimit(.minutes(3))
-    )
-    func rollout() async throws {
+        "a 30 % rollout sends about 30 % of 1,000 subjects to generation, always the same ones",
+        .timeLimit(.minutes(3)), arguments: CommandRunner.Backend.available)
+    func rollout(backend: CommandRunner.Backend) async throws {
         var chosen: [Set<String>] = []
         for _ in 0..<2 {
-            let runner = try CommandRunner()
+            let runner = try await CommandRunner.make(backend)
             defer { runner.remove() }
             #expect(try await runner.run("voyageurctl", ["migrate"]).status == 0)
             let rollout = try await runner.run("voyageurctl", ["flags", "rollout", "french_generation_enabled", "30"])
@@ -75,9 +77,9 @@ struct FleetControlEndToEndTests {
 
     @Test(
         "emergency-disable turns every job to templates within 5 s and emergency-clear restores the flags exactly",
-        .timeLimit(.minutes(2)))
-    func emergency() async throws {
-        let runner = try CommandRunner()
+        .timeLimit(.minutes(2)), arguments: CommandRunner.Backend.available)
+    func emergency(backend: CommandRunner.Backend) async throws {
+        let runner = try await CommandRunner.make(backend)
         defer { runner.remove() }
         #expect(try await runner.run("voyageurctl", ["migrate"]).status == 0)
         #expect(
@@ -113,9 +115,9 @@ struct FleetControlEndToEndTests {
 
     @Test(
         "an operator's breaker command reaches two running workers and shows in breakers status for both",
-        .timeLimit(.minutes(2)))
-    func breakerOverride() async throws {
-        var runner = try CommandRunner()
+        .timeLimit(.minutes(2)), arguments: CommandRunner.Backend.available)
+    func breakerOverride(backend: CommandRunner.Backend) async throws {
+        var runner = try await CommandRunner.make(backend)
         runner.environment["VOYAGEUR_HEARTBEAT_INTERVAL"] = "500ms"
         defer { runner.remove() }
         #expect(try await runner.run("voyageurctl", ["migrate"]).status == 0)
@@ -228,15 +230,40 @@ struct FleetControlEndToEndTests {
     }
 }
 
-/// Reads the fleet's state through `voyageurctl`, as an operator would.
+/// Reads the fleet's state through `voyageurctl`, as an operator would, so
+/// the same checks hold whichever backends the runner uses.
 enum Fleet {
-    static func results(_ runner: CommandRunner) async throws -> [String: JobResult] {
-        let database = SQLiteDatabase(path: runner.databasePath)
-        let results = try await SQLiteResultStore(database: database).results(ResultQuery())
-        return Dictionary(uniqueKeysWithValues: results.map { ($0.jobID, $0) })
+    /// One stored result, as `voyageurctl results --json` prints it.
+    struct ResultRow: Sendable {
+        var jobID: String
+        var status: JobStatus?
+        var route: Route?
+        var reason: String?
+        var subject: String?
+        var workerID: String?
+
+        init?(_ value: JSONValue) {
+            guard case .object(let fields) = value, case .string(let id)? = fields["job_id"] else { return nil }
+            func text(_ key: String) -> String? {
+                if case .string(let text)? = fields[key] { return text }
+                return nil
+            }
+            jobID = id
+            status = text("status").flatMap(JobStatus.init(rawValue:))
+            route = text("route").flatMap(Route.init(rawValue:))
+            reason = text("reason")
+            subject = text("subject")
+            workerID = text("worker_id")
+        }
     }
 
-    static func waitForResults(_ runner: CommandRunner, count: Int) async throws -> [String: JobResult] {
+    static func results(_ runner: CommandRunner) async throws -> [String: ResultRow] {
+        let listed = try await runner.run("voyageurctl", ["results", "--limit", "0", "--json"])
+        let rows = listed.stdoutLines.compactMap { try? JSONValue(parsing: Data($0.utf8)) }.compactMap(ResultRow.init)
+        return Dictionary(rows.map { ($0.jobID, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func waitForResults(_ runner: CommandRunner, count: Int) async throws -> [String: ResultRow] {
         for _ in 0..<300 {
             let results = try await results(runner)
             if results.count >= count { return results }
