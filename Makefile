@@ -9,7 +9,7 @@ run: build
 
 test: deps lint
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	scripts/run-tests.sh
 
 deps:
 	@scripts/install-deps.sh

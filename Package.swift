@@ -79,7 +79,7 @@ let package = Package(
 
         .executableTarget(
             name: "voyageur-worker",
-            dependencies: ["VoyageurPipeline", "VoyageurDeployment", "VoyageurRuntime"],
+            dependencies: ["VoyageurPipeline", "VoyageurDeployment", "VoyageurRuntime", "VoyageurLLM"],
             path: "Sources/Worker"
         ),
         .executableTarget(

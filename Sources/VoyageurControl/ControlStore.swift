@@ -132,3 +132,11 @@ public protocol ControlStore: AnyObject, Sendable {
     /// Every worker's latest heartbeat, newest first.
     func heartbeats() async throws -> [WorkerHeartbeat]
 }
+
+/// A control store that announces changes as they are committed, so workers
+/// react at once instead of at their next poll.
+public protocol ControlChangeNotifying: Sendable {
+    /// The revision after each change; may repeat, and ends when the
+    /// consuming task is cancelled.
+    func controlChanges() -> AsyncStream<Int64>
+}

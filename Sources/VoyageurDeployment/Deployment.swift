@@ -1,6 +1,8 @@
 import Foundation
+import VoyageurAMQP
 import VoyageurControl
 import VoyageurCore
+import VoyageurPostgres
 import VoyageurRuntime
 import VoyageurSQLite
 
@@ -36,18 +38,28 @@ public struct Deployment: Sendable {
         public var leaseTimeout: Duration
         /// `VOYAGEUR_DELIVERY_LIMIT`, default 5.
         public var deliveryLimit: Int
+        /// Deliveries a broker may push ahead per language (`basic.qos`):
+        /// the worker's concurrency. Empty for processes that only publish.
+        public var prefetch: [Language: Int]
 
-        public init(owner: String, leaseTimeout: Duration = .seconds(30), deliveryLimit: Int = 5) {
+        public init(
+            owner: String,
+            leaseTimeout: Duration = .seconds(30),
+            deliveryLimit: Int = 5,
+            prefetch: [Language: Int] = [:]
+        ) {
             self.owner = owner
             self.leaseTimeout = leaseTimeout
             self.deliveryLimit = deliveryLimit
+            self.prefetch = prefetch
         }
 
-        public init(owner: String, environment: EnvironmentReader) throws {
+        public init(owner: String, prefetch: [Language: Int] = [:], environment: EnvironmentReader) throws {
             self.init(
                 owner: owner,
                 leaseTimeout: try environment.duration("VOYAGEUR_LEASE_TIMEOUT", default: .seconds(30)),
-                deliveryLimit: try environment.integer("VOYAGEUR_DELIVERY_LIMIT", default: 5, in: 1...1_000)
+                deliveryLimit: try environment.integer("VOYAGEUR_DELIVERY_LIMIT", default: 5, in: 1...1_000),
+                prefetch: prefetch
             )
         }
     }
@@ -66,41 +78,57 @@ public struct Deployment: Sendable {
             variable: "VOYAGEUR_BROKER_URL"
         )
 
-        guard case .sqlite(let storePath) = database else {
-            throw ConfigurationError(
-                variable: "VOYAGEUR_DATABASE_URL",
-                message: "only sqlite: databases are supported by this build"
+        let stores = try Stores(database, environment: environment)
+        let queue: any JobQueue
+        let recorder: any OutcomeRecorder
+        var migrating = stores.migrating
+        switch broker {
+        case .sqlite(let path):
+            let queueDatabase = stores.sqlite(at: path) ?? SQLiteDatabase(path: path)
+            let sqliteQueue = SQLiteJobQueue(
+                database: queueDatabase,
+                owner: queueSettings.owner,
+                leaseTimeout: queueSettings.leaseTimeout,
+                deliveryLimit: queueSettings.deliveryLimit
             )
-        }
-        guard case .sqlite(let queuePath) = broker else {
+            queue = sqliteQueue
+            if stores.sqlite(at: path) != nil {
+                // Queue and results in one file: one transaction for both.
+                recorder = SQLiteOutcomeRecorder(queue: sqliteQueue)
+            } else {
+                recorder = SequentialOutcomeRecorder(store: stores.results, queue: sqliteQueue)
+                migrating.append(queueDatabase)
+            }
+        case .amqp(let address):
+            let url: AMQPURL
+            do {
+                url = try AMQPURL(parsing: address)
+            } catch {
+                throw ConfigurationError(variable: "VOYAGEUR_BROKER_URL", message: error.description)
+            }
+            var settings = AMQPQueueSettings(url: url)
+            settings.deliveryLimit = queueSettings.deliveryLimit
+            if !queueSettings.prefetch.isEmpty {
+                settings.prefetch = queueSettings.prefetch
+            }
+            let amqpQueue = AMQPJobQueue(settings: settings)
+            queue = amqpQueue
+            recorder = SequentialOutcomeRecorder(store: stores.results, queue: amqpQueue)
+        case .postgres:
             throw ConfigurationError(
                 variable: "VOYAGEUR_BROKER_URL",
-                message: "only sqlite: queues are supported by this build"
+                message: "must be a sqlite: or amqp:// URL"
             )
         }
 
-        let storeDatabase = SQLiteDatabase(path: storePath)
-        let queueDatabase = queuePath == storePath ? storeDatabase : SQLiteDatabase(path: queuePath)
-        let queue = SQLiteJobQueue(
-            database: queueDatabase,
-            owner: queueSettings.owner,
-            leaseTimeout: queueSettings.leaseTimeout,
-            deliveryLimit: queueSettings.deliveryLimit
-        )
-        let store = SQLiteResultStore(database: storeDatabase)
-        let recorder: any OutcomeRecorder =
-            queueDatabase === storeDatabase
-            ? SQLiteOutcomeRecorder(queue: queue)
-            : SequentialOutcomeRecorder(store: store, queue: queue)
-        let snapshotPath = environment.string("VOYAGEUR_FLAG_SNAPSHOT", default: storePath + ".flags.json")
         return Deployment(
             queue: queue,
-            store: store,
+            store: stores.results,
             recorder: recorder,
-            schema: SchemaSet([storeDatabase] + (queueDatabase === storeDatabase ? [] : [queueDatabase])),
-            control: SQLiteControlStore(database: storeDatabase),
-            flagSnapshotFile: URL(fileURLWithPath: snapshotPath),
-            autoMigrate: try environment.bool("VOYAGEUR_AUTO_MIGRATE", default: true),
+            schema: SchemaSet(migrating),
+            control: stores.control,
+            flagSnapshotFile: URL(fileURLWithPath: try stores.snapshotPath(environment)),
+            autoMigrate: try environment.bool("VOYAGEUR_AUTO_MIGRATE", default: stores.isEmbedded),
             brokerDescription: broker.redacted,
             databaseDescription: database.redacted
         )
@@ -117,31 +145,31 @@ public struct Deployment: Sendable {
 
 /// The schemas of every database a deployment opened, migrated together.
 final class SchemaSet: MigratingStore {
-    private let databases: [SQLiteDatabase]
+    private let stores: [any MigratingStore]
 
-    init(_ databases: [SQLiteDatabase]) {
-        self.databases = databases
+    init(_ stores: [any MigratingStore]) {
+        self.stores = stores
     }
 
     func migrate() async throws -> [Int] {
         var applied: [Int] = []
-        for database in databases {
-            applied += try await database.migrate()
+        for store in stores {
+            applied += try await store.migrate()
         }
         return applied
     }
 
     func schemaVersion() async throws -> Int {
         var lowest = Int.max
-        for database in databases {
-            lowest = min(lowest, try await database.schemaVersion())
+        for store in stores {
+            lowest = min(lowest, try await store.schemaVersion())
         }
         return lowest
     }
 
     func requireCurrentSchema() async throws {
-        for database in databases {
-            try await database.requireCurrentSchema()
+        for store in stores {
+            try await store.requireCurrentSchema()
         }
     }
 }

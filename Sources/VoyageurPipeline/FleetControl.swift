@@ -55,8 +55,29 @@ public struct FleetControl: Sendable {
         await applyOverrides()
     }
 
-    /// Runs until `isFinished` says so, then writes a last heartbeat.
+    /// Runs until `isFinished` says so, then writes a last heartbeat. A
+    /// store that announces changes is also listened to, so a change
+    /// applies at once rather than at the next poll.
     func run(
+        identity: WorkerIdentity,
+        isFinished: @escaping @Sendable () -> Bool,
+        activity: @escaping @Sendable () -> Activity
+    ) async {
+        await withTaskGroup(of: Void.self) { group in
+            if let notifying = store as? any ControlChangeNotifying {
+                group.addTask {
+                    for await _ in notifying.controlChanges() {
+                        await flags.refresh(force: false)
+                        await applyOverrides()
+                    }
+                }
+            }
+            await poll(identity: identity, isFinished: isFinished, activity: activity)
+            group.cancelAll()
+        }
+    }
+
+    private func poll(
         identity: WorkerIdentity,
         isFinished: @Sendable () -> Bool,
         activity: @Sendable () -> Activity

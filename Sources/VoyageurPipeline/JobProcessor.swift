@@ -169,11 +169,22 @@ public struct JobProcessor: Sendable {
             return JobOutcome(result: result, settlement: .ack)
         } catch {
             if let permit {
-                let isBackendFailure = (error as? GenerationError)?.isBackendFailure == true
-                breakers.record(isBackendFailure ? .failure : .inconclusive, permit: permit)
+                breakers.record(Self.breakerOutcome(of: error), permit: permit)
             }
-            return await recover(job, route: route, from: error)
+            var outcome = await recover(job, route: route, from: error)
+            // The time spent on the failed generation counts too.
+            outcome.result?.generationTime = clock.now - started
+            return outcome
         }
+    }
+
+    /// What a failed generation says about the backend: a failure when the
+    /// backend is unwell; a success when it answered but the text did not
+    /// pass the quality gate; nothing when the job itself was at fault.
+    private static func breakerOutcome(of error: any Error) -> BreakerOutcome {
+        guard let failure = error as? GenerationError else { return .inconclusive }
+        if failure.isBackendFailure { return .failure }
+        return failure.isQualityRejection ? .success : .inconclusive
     }
 
     /// After a failed generation: retry a transient failure while attempts

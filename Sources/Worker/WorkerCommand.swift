@@ -2,6 +2,7 @@ import Foundation
 import VoyageurCore
 import VoyageurDeployment
 import VoyageurGeneration
+import VoyageurLLM
 import VoyageurPipeline
 import VoyageurRuntime
 
@@ -50,6 +51,7 @@ struct WorkerCommand {
         let logger: Logger
         let configuration: WorkerConfiguration
         let deployment: Deployment
+        let backend: any ExplanationBackend
         do {
             logger = try LogConfiguration(environment: environment).makeLogger()
             let languages = try arguments.value("languages").map {
@@ -63,8 +65,14 @@ struct WorkerCommand {
             )
             deployment = try Deployment.open(
                 environment: environment,
-                queueSettings: try Deployment.QueueSettings(owner: configuration.workerID, environment: environment)
+                queueSettings: try Deployment.QueueSettings(
+                    owner: configuration.workerID,
+                    prefetch: configuration.concurrency,
+                    environment: environment
+                )
             )
+            // With no LLM configured, the template writer is the generator.
+            backend = try LLMBackend.fromEnvironment() ?? TemplateBackend()
         } catch let error as ValidationError {
             printError("voyageur-worker: \(error)\nTry 'voyageur-worker --help'.")
             ExitCode.usage.exit()
@@ -95,7 +103,7 @@ struct WorkerCommand {
         let processor = JobProcessor(
             settings: configuration.processing,
             store: deployment.store,
-            backend: TemplateBackend(),
+            backend: backend,
             flags: flags,
             breakers: breakers,
             logger: workerLogger

@@ -111,6 +111,23 @@ struct CommandRunner {
         return text
     }
 
+    /// Runs a shell command line on a thread of its own and returns its exit
+    /// status and output. For scripts that leave servers running in the
+    /// background, which `Process` sometimes fails to reap.
+    static func shell(_ command: String) async -> (status: Int32, output: String) {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "voyageur-shell-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let line = "\(command) > '\(output.path)' 2>&1 < /dev/null"
+        let status = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                let raw = system(line)
+                continuation.resume(returning: (raw >> 8) & 0xff)
+            }
+        }
+        return (status, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
+    }
+
     struct ToolFailed: Error {
         var command: String
         var output: String

@@ -146,6 +146,8 @@ struct JobProcessorTests {
         let result = try #require(outcome.result)
         #expect(result.status == .fallback && result.route == .template && result.reason == verdict)
         #expect(result.attempts == 3)
-        #expect(breakers.snapshots().allSatisfy { $0.state == .closed }, "a weak text is not a backend failure")
+        let direct = breakers.snapshots().first { $0.key == BreakerKey(route: .direct, language: .french) }
+        #expect(direct?.state == .closed, "a weak text is not a backend failure")
+        #expect(direct?.totalSuccesses == 1, "the backend answered")
     }
 }

@@ -1,0 +1,93 @@
+import Synchronization
+import VoyageurCore
+
+/// What the run-loop thread and the callers share: the connection's state,
+/// the deliveries waiting for `receive`, and those not yet settled.
+final class AMQPConsumerState: Sendable {
+    private struct State {
+        var generation: UInt16 = 0
+        var isConnected = false
+        var lastError: AMQPError?
+        var languages: Set<Language> = []
+        var buffered: [Language: [Delivery]] = [:]
+        var unsettled: [Language: Set<UInt64>] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    /// The languages consumed, in the order of `Language.allCases`.
+    var languages: [Language] {
+        let languages = state.withLock { $0.languages }
+        return Language.allCases.filter(languages.contains)
+    }
+
+    var isConnected: Bool { state.withLock { $0.isConnected } }
+
+    /// Why the connection was last lost or refused; nil while connected.
+    var lastError: AMQPError? { state.withLock { $0.lastError } }
+
+    /// Adds `language` to the consumed ones; true if it was new.
+    func request(_ language: Language) -> Bool {
+        state.withLock { $0.languages.insert(language).inserted }
+    }
+
+    /// Takes up to `limit` buffered deliveries.
+    ///
+    /// - Throws: the last connection error when disconnected with nothing
+    ///   buffered.
+    func take(from language: Language, limit: Int) throws(AMQPError) -> [Delivery] {
+        let (deliveries, error) = state.withLock { state -> ([Delivery], AMQPError?) in
+            let buffered = state.buffered[language] ?? []
+            let count = min(limit, buffered.count)
+            state.buffered[language] = Array(buffered.dropFirst(count))
+            let error = state.isConnected ? nil : state.lastError
+            return (Array(buffered.prefix(count)), error)
+        }
+        if deliveries.isEmpty, let error {
+            throw AMQPError(.disconnected, error.message)
+        }
+        return deliveries
+    }
+
+    /// Jobs received on this connection and not yet settled.
+    func inFlight(_ language: Language) -> Int {
+        state.withLock { $0.unsettled[language]?.count ?? 0 }
+    }
+
+    // MARK: - Run-loop thread
+
+    func connected(generation: UInt16) {
+        state.withLock { state in
+            state.generation = generation
+            state.isConnected = true
+            state.lastError = nil
+        }
+    }
+
+    /// Forgets every delivery: the broker hands them out again.
+    func disconnected(_ error: AMQPError) {
+        state.withLock { state in
+            state.isConnected = false
+            state.lastError = error
+            state.buffered = [:]
+            state.unsettled = [:]
+        }
+    }
+
+    func deliver(_ delivery: Delivery) {
+        state.withLock { state in
+            state.buffered[delivery.language, default: []].append(delivery)
+            state.unsettled[delivery.language, default: []].insert(delivery.tag)
+        }
+    }
+
+    /// Removes a delivery from the unsettled ones; false when it is not
+    /// one (already settled, or of a lost connection), so it must not be
+    /// acknowledged.
+    func claim(_ delivery: Delivery) -> Bool {
+        state.withLock { state in
+            guard state.isConnected else { return false }
+            return state.unsettled[delivery.language]?.remove(delivery.tag) != nil
+        }
+    }
+}

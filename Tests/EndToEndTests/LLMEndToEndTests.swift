@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+import VoyageurCore
+
+/// The built worker generating with a real llama.cpp server, which the test
+/// stops and restarts to drive the breaker through its states.
+@Suite(
+    "LLM generation through the worker",
+    .serialized,
+    .enabled(if: ProcessInfo.processInfo.environment["VOYAGEUR_TEST_LLM_URL"] != nil)
+)
+struct LLMEndToEndTests {
+    private static let port = "58383"
+    private static let script = CommandRunner.repositoryRoot.appendingPathComponent("scripts/llm-test-server.sh").path
+
+    private func server(_ action: String, _ directory: URL) async throws -> String {
+        let result = await CommandRunner.shell(
+            "LLM_TEST_PORT=\(Self.port) '\(Self.script)' \(action) '\(directory.path)'")
+        #expect(result.status == 0, "llm-test-server.sh \(action): \(result.output)")
+        return result.output.split(separator: "\n").last.map(String.init) ?? ""
+    }
+
+    private func enqueue(_ runner: CommandRunner, _ ids: Range<Int>, prefix: String) async throws {
+        // Distinct scores, so that no job is served from the result cache.
+        let offset = Double(prefix.unicodeScalars.map(\.value).reduce(0, +) % 10)
+        let lines = ids.map { index in
+            let score = (offset * 0.9 + Double(index) * 0.1).truncatingRemainder(dividingBy: 10)
+            return RequestFiles.requestLine(
+                id: "\(prefix)-\(index)", language: "en", subject: "user-\(index)", score: score)
+        }
+        let input = Data((lines.joined(separator: "\n") + "\n").utf8)
+        let published = try await runner.run("voyageur-enqueue", ["-", "--wait", "--timeout", "120s"], stdin: input)
+        #expect(published.status == 0, "\(published.stderr)")
+    }
+
+    @Test(
+        "a stopped server opens the breaker, jobs fall back with the breaker as reason, and the breaker closes after recovery",
+        .timeLimit(.minutes(6))
+    )
+    func breakerFollowsTheServer() async throws {
+        var runner = try CommandRunner()
+        defer { runner.remove() }
+        let serverDirectory = runner.directory.appendingPathComponent("llm")
+        try FileManager.default.createDirectory(at: serverDirectory, withIntermediateDirectories: true)
+        let url = try await server("start", serverDirectory)
+        #expect(url.hasPrefix("http://127.0.0.1:\(Self.port)"))
+        runner.environment.merge([
+            "VOYAGEUR_LLM_URL": url,
+            "VOYAGEUR_LLM_API": "openai",
+            "VOYAGEUR_LLM_MAX_ATTEMPTS": "1",
+            "VOYAGEUR_MAX_ATTEMPTS": "1",
+            "VOYAGEUR_BREAKER_FAILURE_THRESHOLD": "3",
+            "VOYAGEUR_BREAKER_RECOVERY_TIMEOUT": "2s",
+            "VOYAGEUR_CONCURRENCY_EN": "1",
+        ]) { _, new in new }
+        #expect(try await runner.run("voyageurctl", ["migrate"]).status == 0)
+        let worker = try runner.start("voyageur-worker", ["--id", "llm-worker", "--languages", "en"])
+
+        // Healthy: the model answers (its text may not pass the quality gate,
+        // which is still an answer).
+        try await enqueue(runner, 0..<2, prefix: "up")
+        var results = try await Fleet.results(runner)
+        for id in ["up-0", "up-1"] {
+            let result = try #require(results[id])
+            #expect(result.route == .direct || result.reason?.hasPrefix("quality gate:") == true, "\(id)")
+        }
+
+        // Down: three refused connections open the breaker; later jobs never
+        // reach the backend.
+        _ = try await server("stop", serverDirectory)
+        try await enqueue(runner, 0..<5, prefix: "down")
+        results = try await Fleet.results(runner)
+        let reasons = (0..<5).compactMap { results["down-\($0)"]?.reason }
+        #expect(reasons.count == 5)
+        #expect(reasons.prefix(3).allSatisfy { $0.hasPrefix("generation failed:") }, "\(reasons)")
+        #expect(reasons.suffix(2).allSatisfy { $0 == "breaker direct/en open" }, "\(reasons)")
+        #expect((0..<5).allSatisfy { results["down-\($0)"]?.status == .fallback })
+
+        // Back: after the recovery timeout, two probes close it again.
+        _ = try await server("start", serverDirectory)
+        try await Task.sleep(for: .seconds(3))
+        try await enqueue(runner, 0..<3, prefix: "back")
+        results = try await Fleet.results(runner)
+        #expect((0..<3).allSatisfy { results["back-\($0)"]?.reason?.hasPrefix("breaker") != true })
+
+        worker.signal(SIGTERM)
+        let stopped = try await worker.finish()
+        _ = try await server("stop", serverDirectory)
+        #expect(stopped.status == 0)
+        let log = stopped.stderr
+        let opened = try #require(log.range(of: "msg=\"Circuit breaker OPENED\""))
+        let halfOpen = try #require(log.range(of: "msg=\"Circuit breaker HALF_OPEN\""))
+        let closed = try #require(log.range(of: "msg=\"Circuit breaker CLOSED\""))
+        #expect(opened.lowerBound < halfOpen.lowerBound && halfOpen.lowerBound < closed.lowerBound)
+        #expect(log.contains("msg=\"Model generation failed\""))
+    }
+
+    @Test("a request that exceeds its timeout counts as a failure and the job still ends with a stored result")
+    func timeout() async throws {
+        var runner = try CommandRunner()
+        defer { runner.remove() }
+        runner.environment.merge([
+            "VOYAGEUR_LLM_URL": ProcessInfo.processInfo.environment["VOYAGEUR_TEST_LLM_URL"] ?? "",
+            "VOYAGEUR_LLM_TIMEOUT_SUMMARY": "1ms",
+            "VOYAGEUR_MAX_ATTEMPTS": "1",
+        ]) { _, new in new }
+        let request = RequestFiles.request(id: "slow-0", language: "en", subject: "user-0")
+        #expect(try await runner.run("voyageur-enqueue", ["-"], stdin: request).status == 0)
+        let worker = try await runner.run("voyageur-worker", ["--drain", "--languages", "en"])
+        #expect(worker.status == 0)
+        let result = try #require(try await Fleet.results(runner)["slow-0"])
+        #expect(result.status == .fallback)
+        #expect(result.reason?.hasPrefix("generation failed:") == true, "\(result.reason ?? "-")")
+        let stats = try await runner.run("voyageurctl", ["breakers", "stats", "--json"])
+        #expect(stats.stdout.contains("\"failures\":1"), "\(stats.stdout)")
+    }
+}
