@@ -12,7 +12,8 @@
 #
 # Ports (override with the environment): AMQP VOYAGEUR_RABBITMQ_PORT (56720),
 # Erlang distribution port +5, epmd port +6, CLI distribution ports +7..+15.
-# The user is voyageur / voyageur on vhost "/".
+# The user is voyageur / voyageur on vhost "/". VOYAGEUR_RABBITMQ_NODENAME names the
+# node (default voyageur-test@localhost), so that two test brokers can coexist.
 set -eu
 
 usage() {
@@ -27,7 +28,7 @@ mkdir -p "$2"
 dir=$(cd "$2" && pwd)
 
 port=${VOYAGEUR_RABBITMQ_PORT:-56720}
-node=voyageur-test@localhost
+node=${VOYAGEUR_RABBITMQ_NODENAME:-voyageur-test@localhost}
 user=voyageur
 password=voyageur
 sbin=/usr/lib/rabbitmq/bin
