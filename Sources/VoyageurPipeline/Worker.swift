@@ -171,15 +171,8 @@ public final class Worker: Sendable {
     }
 
     private func handle(_ delivery: Delivery, logger: Logger) async {
-        let outcome: JobOutcome
-        do {
-            outcome = try await processor.process(delivery)
-        } catch {
-            // The store could not be read, so nothing was decided: the job
-            // goes back to the queue and comes round again.
-            logger.error("Result store unavailable", ["job.id": delivery.jobID, "error": String(describing: error)])
+        guard let outcome = await process(delivery, logger: logger) else {
             try? await queue.release([delivery])
-            try? await Task.sleep(for: .seconds(1))
             return
         }
 
@@ -204,6 +197,37 @@ public final class Worker: Sendable {
             }
         } else {
             try? await queue.release([delivery])
+        }
+    }
+
+    /// Processes `delivery`, waiting out a result store that cannot be read.
+    ///
+    /// The job keeps its slot meanwhile, so the worker takes no new work
+    /// while the store is down, and the delivery is not handed back, which
+    /// on a broker would count towards its delivery limit. Nil when the
+    /// worker stops first.
+    private func process(_ delivery: Delivery, logger: Logger) async -> JobOutcome? {
+        var failures = 0
+        while true {
+            do {
+                return try await processor.process(delivery)
+            } catch {
+                failures += 1
+                if failures == 1 || failures % 10 == 0 {
+                    logger.error(
+                        "Result store unavailable",
+                        [
+                            "job.id": delivery.jobID, "error": String(describing: error),
+                            "store.failures": String(failures),
+                        ]
+                    )
+                }
+                if isStopping.load(ordering: .relaxed) || Task.isCancelled {
+                    return nil
+                }
+                try? await Task.sleep(
+                    for: RetryBackoff(base: .milliseconds(200), maximum: .seconds(5)).delay(afterAttempt: failures))
+            }
         }
     }
 
