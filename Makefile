@@ -2,7 +2,7 @@
 SWIFT ?= swift
 FORMAT_PATHS := Package.swift Sources Tests
 
-.PHONY: run test deps build build-release lint format bench clean
+.PHONY: run test deps build build-release lint format bench bench-amqp bench-llm clean
 
 run: build
 	@scripts/run-samples.sh
@@ -28,6 +28,12 @@ format:
 
 bench: build-release
 	bench/embedded-throughput
+
+bench-amqp: build-release
+	bench/amqp-throughput
+
+bench-llm: build-release
+	bench/llm-overhead
 
 clean:
 	rm -rf .build var

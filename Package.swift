@@ -125,7 +125,7 @@ let package = Package(
         // Runs the built executables as an operator would.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["VoyageurCore", "VoyageurControl", "VoyageurSQLite"]
+            dependencies: ["VoyageurCore", "VoyageurControl", "VoyageurSQLite", "VoyageurAMQP"]
         ),
     ],
     swiftLanguageModes: [.v6]
