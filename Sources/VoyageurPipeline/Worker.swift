@@ -122,6 +122,7 @@ public final class Worker: Sendable {
         let logger = logger.with(["queue.name": language.queueName])
 
         await withDiscardingTaskGroup { group in
+            var emptyLooks = 0
             while !isStopping.load(ordering: .relaxed) {
                 let free = await gate.waitForCapacity()
                 let deliveries: [Delivery]
@@ -134,14 +135,24 @@ public final class Worker: Sendable {
                 }
 
                 if deliveries.isEmpty {
+                    // Drained only when the queue is seen empty twice, a
+                    // moment apart: a job a broker has just pushed may still
+                    // be on its way to this worker at the first look.
                     if configuration.drain, gate.inUse == 0, await isEmpty(language) {
-                        logger.info("Queue drained")
-                        break
+                        emptyLooks += 1
+                        if emptyLooks >= 2 {
+                            logger.info("Queue drained")
+                            break
+                        }
+                        try? await Task.sleep(for: .milliseconds(200))
+                        continue
                     }
+                    emptyLooks = 0
                     try? await Task.sleep(for: idle.next())
                     continue
                 }
 
+                emptyLooks = 0
                 idle.reset()
                 gate.take(deliveries.count)
                 inFlight.add(deliveries.count, ordering: .relaxed)

@@ -54,7 +54,8 @@ struct ProductionFaultTests {
     func brokerRestart() async throws {
         let runner = try await CommandRunner.make(.production)
         defer { runner.remove() }
-        let expected = try await Faults.enqueue(runner, count: 2_000, prefix: "broker")
+        // Enough jobs that the run outlasts the time the broker takes to stop.
+        let expected = try await Faults.enqueue(runner, count: 6_000, prefix: "broker")
 
         // One job in flight per language keeps the run long enough for the
         // broker to go down in the middle of it.
