@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import VoyageurCore
 
 /// How log lines are rendered.
@@ -55,11 +54,9 @@ public enum LogFormat: String, Sendable, CaseIterable {
 /// concurrent tasks never interleave.
 public final class LogSink: Sendable {
     private let descriptor: Int32?
-    private let captured: Mutex<[String]>
 
     private init(descriptor: Int32?) {
         self.descriptor = descriptor
-        self.captured = Mutex([])
     }
 
     /// Standard error, as systemd's journal expects.
@@ -68,23 +65,14 @@ public final class LogSink: Sendable {
     /// Drops every line.
     public static let discarding = LogSink(descriptor: nil)
 
-    /// Keeps lines in memory for tests to read with ``lines``.
-    public static func capturing() -> LogSink { LogSink(descriptor: -1) }
-
-    /// Lines captured by a ``capturing()`` sink.
-    public var lines: [String] { captured.withLock { $0 } }
-
     func write(_ line: String) {
         guard let descriptor else { return }
-        if descriptor < 0 {
-            captured.withLock { $0.append(line) }
-            return
-        }
         var bytes = Array((line + "\n").utf8)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            let written = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return -1 }
+                return Foundation.write(descriptor, base + offset, buffer.count - offset)
             }
             if written <= 0 {
                 if written < 0 && errno == EINTR { continue }
