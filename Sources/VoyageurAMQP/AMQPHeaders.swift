@@ -43,6 +43,7 @@ enum AMQPHeaders {
             language: language,
             body: message.body,
             attempt: max(1, attempt) + max(0, redeliveries),
+            redeliveries: max(0, redeliveries),
             publishedAt: headers[publishedAt]?.integer.map(date) ?? Date(),
             errorHistory: decode(headers[errors]?.string)
         )
@@ -51,7 +52,8 @@ enum AMQPHeaders {
     static func deadLetter(from message: AMQPIncomingMessage, deliveryLimit: Int) -> DeadLetter {
         let headers = message.headers
         let code = headers[language]?.string ?? message.routingKey
-        let brokerReason = headers["x-first-death-reason"]?.string
+        let latestDeath = latestDeath(headers)
+        let brokerReason = latestDeath?["reason"]?.string
         var attempts = Int(headers[attempt]?.integer ?? 1)
         if let redeliveries = headers[deliveryCount]?.integer {
             attempts += Int(redeliveries)
@@ -68,7 +70,7 @@ enum AMQPHeaders {
             reason: reason,
             attempts: attempts,
             errorHistory: decode(headers[errors]?.string),
-            deadAt: headers[deadAt]?.integer.map(date) ?? firstDeathTime(headers) ?? Date(),
+            deadAt: headers[deadAt]?.integer.map(date) ?? latestDeath?["time"]?.integer.map(secondsDate) ?? Date(),
             body: message.body
         )
     }
@@ -95,7 +97,7 @@ enum AMQPHeaders {
 
     private static func brokerDeathReason(_ reason: String, deliveryLimit: Int) -> String {
         switch reason {
-        case "delivery_limit": return "delivery limit of \(deliveryLimit) reached: the job kept coming back unsettled"
+        case "delivery_limit": return DeadLetter.deliveryLimitReason(deliveryLimit)
         case "rejected": return "rejected without requeue"
         case "expired": return "expired in the queue"
         case "maxlen": return "the queue was full"
@@ -103,10 +105,18 @@ enum AMQPHeaders {
         }
     }
 
-    private static func firstDeathTime(_ headers: [String: AMQPFieldValue]) -> Date? {
-        guard case .array(let deaths)? = headers["x-death"], case .table(let first)? = deaths.first,
-            case .timestamp(let seconds)? = first["time"]
-        else { return nil }
-        return Date(timeIntervalSince1970: Double(seconds))
+    /// The broker's record of the message's latest dead-lettering. `x-death`
+    /// holds one entry per queue and reason, the most recent first; the
+    /// `x-first-death-*` headers name the earliest, which for a job that
+    /// went through a retry queue is its delay expiring, not why it died.
+    private static func latestDeath(_ headers: [String: AMQPFieldValue]) -> [String: AMQPFieldValue]? {
+        guard case .array(let deaths)? = headers["x-death"], case .table(let latest)? = deaths.first else {
+            return nil
+        }
+        return latest
+    }
+
+    private static func secondsDate(_ seconds: Int64) -> Date {
+        Date(timeIntervalSince1970: Double(seconds))
     }
 }

@@ -24,6 +24,9 @@ public struct Delivery: Sendable, Hashable {
     public var body: Data
     /// 1 on the first delivery, counting redeliveries and retries.
     public var attempt: Int
+    /// Earlier deliveries of this job that ended unsettled: its worker
+    /// stopped or died while holding it. Retries do not count.
+    public var redeliveries: Int
     /// When the job was first published, for the queue-wait figure.
     public var publishedAt: Date
     /// The errors of earlier attempts, oldest first.
@@ -35,6 +38,7 @@ public struct Delivery: Sendable, Hashable {
         language: Language,
         body: Data,
         attempt: Int,
+        redeliveries: Int = 0,
         publishedAt: Date,
         errorHistory: [String] = []
     ) {
@@ -43,6 +47,7 @@ public struct Delivery: Sendable, Hashable {
         self.language = language
         self.body = body
         self.attempt = attempt
+        self.redeliveries = redeliveries
         self.publishedAt = publishedAt
         self.errorHistory = errorHistory
     }
@@ -84,6 +89,15 @@ public struct DeadLetter: Sendable, Hashable {
         self.errorHistory = errorHistory
         self.deadAt = deadAt
         self.body = body
+    }
+}
+
+extension DeadLetter {
+    /// The reason given to a job dead-lettered because it kept coming back
+    /// unsettled, whoever dead-letters it: the worker at its last delivery,
+    /// or the queue itself when even that delivery was lost.
+    public static func deliveryLimitReason(_ limit: Int) -> String {
+        "delivery limit of \(limit) reached: the job kept coming back unsettled"
     }
 }
 

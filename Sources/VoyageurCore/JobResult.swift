@@ -12,6 +12,12 @@ public enum JobStatus: String, Sendable, Codable, CaseIterable {
     case rejected
     /// Taken after its deadline; nothing was generated.
     case expired
+
+    /// True for the results that hold no text to publish (`rejected`,
+    /// `failed`): a later result for the same job id replaces them, so a
+    /// corrected request, or a dead letter replayed by an operator, is
+    /// processed again. Every other result is final.
+    public var isReplaceable: Bool { self == .rejected || self == .failed }
 }
 
 /// How an explanation was produced.

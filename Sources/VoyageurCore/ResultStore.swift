@@ -31,14 +31,16 @@ public struct ResultQuery: Sendable, Hashable {
 /// caller's thread on I/O.
 public protocol ResultStore: AnyObject, Sendable {
     /// Stores results in one transaction. A result whose job id is already
-    /// stored is left as it was, except a `rejected` one, which a valid
-    /// request under the same id replaces: the producer fixed its request.
-    /// Returns how many were new or replaced.
+    /// stored is left as it was, except a replaceable one (`rejected`,
+    /// `failed`; see ``JobStatus/isReplaceable``), which a result that is
+    /// not replaceable replaces: the producer fixed its request, or an
+    /// operator replayed the job. Returns how many were new or replaced.
     @discardableResult
     func save(_ results: [JobResult]) async throws -> Int
 
-    /// Whether a final result for `jobID` is stored; a `rejected` one does not
-    /// count, so a corrected request under the same id is processed.
+    /// Whether a final result for `jobID` is stored; a replaceable one
+    /// (`rejected`, `failed`) does not count, so a corrected request or a
+    /// replayed job under the same id is processed.
     func hasResult(jobID: String) async throws -> Bool
 
     /// The newest generated result with `fingerprint`, completed after

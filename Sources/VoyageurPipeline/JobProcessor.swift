@@ -22,19 +22,25 @@ public struct JobProcessor: Sendable {
         public var maxAttempts: Int
         /// The first retry delay; doubled each attempt, with jitter.
         public var retryBaseDelay: Duration
+        /// Unsettled deliveries after which a job is not processed again
+        /// but recorded as `failed` and dead-lettered; the queue's own
+        /// delivery limit, which stays as the last resort.
+        public var deliveryLimit: Int
 
         public init(
             workerID: String,
             cacheTTL: Duration = .seconds(3_600),
             cacheMinimumQuality: Double = 0.7,
             maxAttempts: Int = 5,
-            retryBaseDelay: Duration = .seconds(1)
+            retryBaseDelay: Duration = .seconds(1),
+            deliveryLimit: Int = 5
         ) {
             self.workerID = workerID
             self.cacheTTL = cacheTTL
             self.cacheMinimumQuality = cacheMinimumQuality
             self.maxAttempts = maxAttempts
             self.retryBaseDelay = retryBaseDelay
+            self.deliveryLimit = deliveryLimit
         }
     }
 
@@ -97,6 +103,20 @@ public struct JobProcessor: Sendable {
         if try await store.hasResult(jobID: request.id) {
             logger.debug("Job already stored", ["job.id": request.id])
             return JobOutcome(result: nil, settlement: .ack)
+        }
+
+        // A job that keeps taking its workers down with it is not tried
+        // again: this last delivery records why it stops, so that the
+        // job has a result as well as a dead letter.
+        if delivery.redeliveries >= settings.deliveryLimit {
+            let reason = DeadLetter.deliveryLimitReason(settings.deliveryLimit)
+            logger.error(
+                "Job dead-lettered at its delivery limit",
+                ["job.id": request.id, "job.redeliveries": String(delivery.redeliveries)]
+            )
+            var result = base(request, status: .failed, queueWait: queueWait, at: startedAt)
+            result.reason = reason
+            return JobOutcome(result: result, settlement: .deadLetter(reason: reason))
         }
 
         let fingerprint = Fingerprint.of(request)

@@ -40,8 +40,8 @@ public final class PostgresResultStore: ResultStore {
     }
 
     /// Inserts results in one statement, skipping job ids already stored
-    /// except `rejected` ones, which a valid result replaces; returns how
-    /// many were new or replaced.
+    /// except replaceable ones (`rejected`, `failed`), which a final result
+    /// replaces; returns how many were new or replaced.
     private static func insert(_ results: ArraySlice<JobResult>, _ connection: PostgresConnection) throws -> Int {
         var rows: [String] = []
         var values: [PostgresValue] = []
@@ -70,7 +70,7 @@ public final class PostgresResultStore: ResultStore {
                 quality = excluded.quality, fingerprint = excluded.fingerprint,
                 queue_wait_ms = excluded.queue_wait_ms, generation_ms = excluded.generation_ms,
                 worker_id = excluded.worker_id, completed_at = excluded.completed_at
-            WHERE results.status = 'rejected' AND excluded.status <> 'rejected'
+            WHERE results.status IN ('rejected', 'failed') AND excluded.status NOT IN ('rejected', 'failed')
             """,
             values
         )
@@ -80,7 +80,7 @@ public final class PostgresResultStore: ResultStore {
     public func hasResult(jobID: String) async throws -> Bool {
         try await database.read("find result") { connection in
             try !connection.query(
-                "SELECT 1 FROM results WHERE job_id = $1 AND status <> 'rejected'",
+                "SELECT 1 FROM results WHERE job_id = $1 AND status NOT IN ('rejected', 'failed')",
                 [.text(jobID)]
             ).rows.isEmpty
         }

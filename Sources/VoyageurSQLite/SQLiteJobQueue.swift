@@ -23,8 +23,10 @@ public final class SQLiteJobQueue: JobQueue {
     ///   - owner: names this process in leases; unique per process.
     ///   - leaseTimeout: how long a leased job stays invisible to others
     ///     without a renewal.
-    ///   - deliveryLimit: deliveries after which a job that keeps coming back
-    ///     (its worker dies on it) goes to the dead letters.
+    ///   - deliveryLimit: unsettled deliveries after which a job that keeps
+    ///     coming back (its worker dies on it) is delivered once more, for
+    ///     the worker to record and dead-letter; if that delivery is lost
+    ///     too, the queue dead-letters the job itself.
     public init(
         database: SQLiteDatabase,
         owner: String,
@@ -214,9 +216,11 @@ public final class SQLiteJobQueue: JobQueue {
         return try statement.step()
     }
 
-    /// Moves the next jobs that were already delivered `limit` times without
-    /// being settled to the dead letters instead of delivering them again.
-    /// Looks only at the `batch` jobs next in line, as a lease would.
+    /// Moves the next jobs that were already delivered `limit` + 1 times
+    /// without being settled (the last of them the one on which a worker
+    /// records the job as failed) to the dead letters instead of delivering
+    /// them again. Looks only at the `batch` jobs next in line, as a lease
+    /// would.
     private static func deadLetterOverLimit(
         in language: Language,
         limit: Int,
@@ -226,15 +230,17 @@ public final class SQLiteJobQueue: JobQueue {
     ) throws {
         try connection.run(
             """
-            UPDATE queue_jobs SET state = 'dead', lease_owner = NULL, dead_at = ?1,
-                dead_reason = 'delivery limit of ' || ?2 || ' reached: its worker stopped while holding it'
-            WHERE attempt - retries >= ?2 AND seq IN (
+            UPDATE queue_jobs SET state = 'dead', lease_owner = NULL, dead_at = ?1, dead_reason = ?5
+            WHERE attempt - retries > ?2 AND seq IN (
                 SELECT seq FROM queue_jobs
                 WHERE language = ?3 AND state = 'queued' AND available_at <= ?1
                 ORDER BY available_at, seq LIMIT ?4
             )
             """,
-            [.integer(now), .integer(Int64(limit)), .text(language.code), .integer(Int64(batch))]
+            [
+                .integer(now), .integer(Int64(limit)), .text(language.code), .integer(Int64(batch)),
+                .text(DeadLetter.deliveryLimitReason(limit)),
+            ]
         )
     }
 
@@ -254,7 +260,7 @@ public final class SQLiteJobQueue: JobQueue {
                 WHERE language = ? AND state = 'queued' AND available_at <= ?
                 ORDER BY available_at, seq LIMIT ?
             )
-            RETURNING seq, job_id, body, attempt, published_at, error_history
+            RETURNING seq, job_id, body, attempt, published_at, error_history, attempt - retries - 1
             """,
             [.text(owner), .integer(expiry), .text(language.code), .integer(now), .integer(Int64(limit))]
         )
@@ -267,6 +273,7 @@ public final class SQLiteJobQueue: JobQueue {
                     language: language,
                     body: statement.blob(2),
                     attempt: Int(statement.int(3)),
+                    redeliveries: Int(statement.int(6)),
                     publishedAt: EpochTime.date(statement.int(4)),
                     errorHistory: ErrorHistory.decode(statement.text(5))
                 )

@@ -57,20 +57,20 @@ struct WorkerCommand {
             let languages = try arguments.value("languages").map {
                 try Language.parseList($0, field: "--languages")
             }
-            configuration = try WorkerConfiguration(
+            var workerConfiguration = try WorkerConfiguration(
                 environment: environment,
                 workerID: arguments.value("id"),
                 languages: languages ?? Language.allCases,
                 drain: arguments.has("drain")
             )
-            deployment = try Deployment.open(
-                environment: environment,
-                queueSettings: try Deployment.QueueSettings(
-                    owner: configuration.workerID,
-                    prefetch: configuration.concurrency,
-                    environment: environment
-                )
+            let queueSettings = try Deployment.QueueSettings(
+                owner: workerConfiguration.workerID,
+                prefetch: workerConfiguration.concurrency,
+                environment: environment
             )
+            workerConfiguration.processing.deliveryLimit = queueSettings.deliveryLimit
+            configuration = workerConfiguration
+            deployment = try Deployment.open(environment: environment, queueSettings: queueSettings)
             // With no LLM configured, the template writer is the generator.
             backend = try LLMBackend.fromEnvironment() ?? TemplateBackend()
         } catch let error as ValidationError {

@@ -51,6 +51,29 @@ extension PostgresIntegrationTests {
             }
         }
 
+        @Test("a rejected or failed result is replaced by a final one, and replaces nothing itself")
+        func replaceable() async throws {
+            try await TestDatabase.with { test in
+                let store = PostgresResultStore(database: test.database)
+                var rejected = result("fixed")
+                rejected.status = .rejected
+                var failed = result("replayed")
+                failed.status = .failed
+                #expect(try await store.save([rejected, failed]) == 2)
+                #expect(try await !store.hasResult(jobID: "fixed"))
+                #expect(try await !store.hasResult(jobID: "replayed"))
+                rejected.jobID = "replayed"
+                #expect(try await store.save([rejected]) == 0)
+
+                #expect(try await store.save([result("fixed"), result("replayed")]) == 2)
+                #expect(try await store.hasResult(jobID: "fixed"))
+                #expect(try await store.hasResult(jobID: "replayed"))
+                #expect(try await store.save([failed]) == 0)
+                let statuses = try await store.results(ResultQuery(jobIDs: ["fixed", "replayed"])).map(\.status)
+                #expect(statuses == [.succeeded, .succeeded])
+            }
+        }
+
         @Test("every field survives the round trip, absent ones too")
         func roundTrip() async throws {
             try await TestDatabase.with { test in

@@ -50,6 +50,39 @@ struct JobProcessorTests {
         #expect(outcome.settlement == .deadLetter(reason: "request: is not valid JSON"))
     }
 
+    @Test("a job back unsettled as often as the delivery limit is recorded as failed and dead-lettered, not run")
+    func deliveryLimit() async throws {
+        let file = try await PipelineDatabase()
+        let backend = ScriptedBackend(.write(quality: 0.9))
+        let processor = file.processor(backend, flags: await file.flags())
+        let body = Requests.body(id: "doomed")
+
+        let belowLimit = try await processor.process(
+            Requests.delivery(body, id: "doomed", attempt: 5, redeliveries: 4))
+        #expect(belowLimit.result?.status == .succeeded)
+        #expect(backend.callCount == 1)
+
+        let reason = "delivery limit of 5 reached: the job kept coming back unsettled"
+        let atLimit = try await processor.process(Requests.delivery(body, id: "doomed", attempt: 6, redeliveries: 5))
+        #expect(atLimit.settlement == .deadLetter(reason: reason))
+        let result = try #require(atLimit.result)
+        #expect(result.status == .failed && result.reason == reason)
+        #expect(result.symbol == "AAPL" && result.language == .french && result.text == nil)
+        #expect(backend.callCount == 1)
+    }
+
+    @Test("a job already stored is acknowledged even at its delivery limit")
+    func deliveryLimitAfterCommit() async throws {
+        let file = try await PipelineDatabase()
+        let processor = file.processor(ScriptedBackend(.write(quality: 0.9)), flags: await file.flags())
+        let body = Requests.body(id: "kept")
+        let first = try #require(try await processor.process(Requests.delivery(body, id: "kept")).result)
+        try await file.store.save([first])
+
+        let again = try await processor.process(Requests.delivery(body, id: "kept", attempt: 6, redeliveries: 5))
+        #expect(again.settlement == .ack && again.result == nil)
+    }
+
     @Test("a job taken after its deadline expires without generation")
     func expired() async throws {
         let file = try await PipelineDatabase()

@@ -105,6 +105,7 @@ enum Requests {
         id: String,
         language: Language = .french,
         attempt: Int = 1,
+        redeliveries: Int = 0,
         errorHistory: [String] = []
     ) -> Delivery {
         Delivery(
@@ -113,6 +114,7 @@ enum Requests {
             language: language,
             body: body,
             attempt: attempt,
+            redeliveries: redeliveries,
             publishedAt: Date().addingTimeInterval(-0.25),
             errorHistory: errorHistory
         )

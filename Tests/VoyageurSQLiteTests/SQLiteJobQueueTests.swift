@@ -118,17 +118,20 @@ struct SQLiteJobQueueTests {
         #expect(replayed.jobID == "bad" && replayed.attempt == 1)
     }
 
-    @Test("a job whose holders keep dying goes to the dead letters at the delivery limit")
+    @Test("a job whose holders keep dying is delivered once past the limit, then the queue dead-letters it")
     func deliveryLimit() async throws {
         let file = try await TemporaryDatabase()
-        for attempt in 1...2 {
+        for attempt in 1...3 {
             var doomed: SQLiteJobQueue? = file.queue(
                 owner: "doomed-\(attempt)",
                 leaseTimeout: .milliseconds(100),
                 deliveryLimit: 2
             )
             if attempt == 1 { try await doomed?.publish([job("poison")]) }
-            #expect(try await doomed?.receive(from: .english, limit: 1).first?.attempt == attempt)
+            let delivery = try #require(try await doomed?.receive(from: .english, limit: 1).first)
+            // The third delivery is the one on which a worker records the
+            // job as failed; here its holder dies too.
+            #expect(delivery.attempt == attempt && delivery.redeliveries == attempt - 1)
             doomed = nil  // dies holding the job
             try await Task.sleep(for: .milliseconds(150))
         }
@@ -137,6 +140,20 @@ struct SQLiteJobQueueTests {
         #expect(try await next.receive(from: .english, limit: 1).isEmpty)
         let letter = try #require(try await next.deadLetters(limit: 1).first)
         #expect(letter.jobID == "poison")
-        #expect(letter.reason.contains("delivery limit of 2"))
+        #expect(letter.reason == "delivery limit of 2 reached: the job kept coming back unsettled")
+    }
+
+    @Test("retries and hand-backs do not count as redeliveries")
+    func redeliveriesCountOnlyLostLeases() async throws {
+        let file = try await TemporaryDatabase()
+        let queue = file.queue(owner: "w")
+        try await queue.publish([job("j")])
+        let first = try #require(try await queue.receive(from: .english, limit: 1).first)
+        try await queue.settle([(first, .retry(after: .zero, error: "boom"))])
+        let second = try #require(try await queue.receive(from: .english, limit: 1).first)
+        #expect(second.attempt == 2 && second.redeliveries == 0)
+        try await queue.release([second])
+        let third = try #require(try await queue.receive(from: .english, limit: 1).first)
+        #expect(third.redeliveries == 0)
     }
 }

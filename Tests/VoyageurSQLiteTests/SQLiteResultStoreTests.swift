@@ -67,6 +67,26 @@ struct SQLiteResultStoreTests {
         #expect(try await store.results(ResultQuery(jobIDs: ["order-7731"])).first?.status == .succeeded)
     }
 
+    @Test("a replayed job replaces a failed result; a failed or rejected one replaces nothing")
+    func failedIsReplaceable() async throws {
+        let file = try await TemporaryDatabase()
+        let store = SQLiteResultStore(database: file.database)
+        var failed = result("doomed")
+        failed.status = .failed
+        failed.reason = "delivery limit of 5 reached: the job kept coming back unsettled"
+        var rejected = failed
+        rejected.status = .rejected
+        try await store.save([failed])
+        #expect(try await !store.hasResult(jobID: "doomed"))
+        #expect(try await store.save([rejected]) == 0)
+        #expect(try await store.results(ResultQuery(jobIDs: ["doomed"])).first?.status == .failed)
+
+        #expect(try await store.save([result("doomed")]) == 1)
+        #expect(try await store.hasResult(jobID: "doomed"))
+        #expect(try await store.save([failed]) == 0)
+        #expect(try await store.results(ResultQuery(jobIDs: ["doomed"])).first?.status == .succeeded)
+    }
+
     @Test("every field survives the round trip")
     func roundTrip() async throws {
         let file = try await TemporaryDatabase()
