@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 import VoyageurCore
 
@@ -11,6 +12,19 @@ final class AMQPConsumerState: Sendable {
         var languages: Set<Language> = []
         var buffered: [Language: [Delivery]] = [:]
         var unsettled: [Language: Set<UInt64>] = [:]
+        var waiters: [Language: [UInt64: CheckedContinuation<Void, Never>]] = [:]
+        var lastWaiter: UInt64 = 0
+
+        /// Takes every waiter of `languages`, for resuming outside the lock.
+        mutating func takeWaiters(_ languages: some Sequence<Language>) -> [CheckedContinuation<Void, Never>] {
+            var taken: [CheckedContinuation<Void, Never>] = []
+            for language in languages {
+                if let waiting = waiters.removeValue(forKey: language) {
+                    taken += waiting.values
+                }
+            }
+            return taken
+        }
     }
 
     private let state = Mutex(State())
@@ -49,6 +63,33 @@ final class AMQPConsumerState: Sendable {
         return deliveries
     }
 
+    /// Returns once a delivery of `language` is buffered, the connection is
+    /// lost, or `timeout` passes; at once if one of these holds already.
+    func waitForDelivery(_ language: Language, timeout: Duration) async {
+        await withCheckedContinuation { continuation in
+            let waiter = state.withLock { state -> UInt64? in
+                guard state.isConnected, state.buffered[language]?.isEmpty ?? true else { return nil }
+                state.lastWaiter &+= 1
+                state.waiters[language, default: [:]][state.lastWaiter] = continuation
+                return state.lastWaiter
+            }
+            guard let waiter else {
+                continuation.resume()
+                return
+            }
+            let nanoseconds = max(0, Int(timeout.milliseconds)) * 1_000_000
+            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { [self] in
+                let expired = state.withLock { $0.waiters[language]?.removeValue(forKey: waiter) }
+                expired?.resume()
+            }
+        }
+    }
+
+    /// The lowest broker delivery tag of `language` not yet settled.
+    func lowestUnsettled(_ language: Language) -> UInt64? {
+        state.withLock { $0.unsettled[language]?.min() }.map { AMQPDeliveryTag(packed: $0).deliveryTag }
+    }
+
     /// Jobs received on this connection and not yet settled.
     func inFlight(_ language: Language) -> Int {
         state.withLock { $0.unsettled[language]?.count ?? 0 }
@@ -66,19 +107,23 @@ final class AMQPConsumerState: Sendable {
 
     /// Forgets every delivery: the broker hands them out again.
     func disconnected(_ error: AMQPError) {
-        state.withLock { state in
+        let waiters = state.withLock { state in
             state.isConnected = false
             state.lastError = error
             state.buffered = [:]
             state.unsettled = [:]
+            return state.takeWaiters(Language.allCases)
         }
+        waiters.forEach { $0.resume() }
     }
 
     func deliver(_ delivery: Delivery) {
-        state.withLock { state in
+        let waiters = state.withLock { state in
             state.buffered[delivery.language, default: []].append(delivery)
             state.unsettled[delivery.language, default: []].insert(delivery.tag)
+            return state.takeWaiters([delivery.language])
         }
+        waiters.forEach { $0.resume() }
     }
 
     /// Removes a delivery from the unsettled ones; false when it is not

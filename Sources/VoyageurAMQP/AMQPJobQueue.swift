@@ -71,6 +71,12 @@ public final class AMQPJobQueue: JobQueue {
         return try loop.consumers.take(from: language, limit: limit)
     }
 
+    /// Returns as soon as the broker pushes a job of `language`, or the
+    /// connection is lost, or `timeout` passes.
+    public func waitForJobs(in language: Language, timeout: Duration) async {
+        await loop.consumers.waitForDelivery(language, timeout: timeout)
+    }
+
     /// Settles on the broker: an ack, or a confirmed publish to a delay
     /// queue or the dead letters followed by an ack. A delivery of a lost
     /// connection is skipped, and so is one whose copy the broker refused

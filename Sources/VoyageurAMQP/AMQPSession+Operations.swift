@@ -27,12 +27,13 @@ extension AMQPSession {
     func settle(_ settlements: [(Delivery, Settlement)], completion: @escaping () -> Void) throws(AMQPError) {
         var copies: [AMQPOutgoingMessage] = []
         var originals: [AMQPDeliveryTag] = []
+        var acks: [Language: [UInt64]] = [:]
         for (delivery, settlement) in settlements {
             let tag = AMQPDeliveryTag(packed: delivery.tag)
             guard tag.generation == generation, consumers.claim(delivery) else { continue }
             switch settlement {
             case .ack:
-                try acknowledge(tag)
+                acks[delivery.language, default: []].append(tag.deliveryTag)
             case .retry(let delay, let error):
                 copies.append(retryMessage(delivery, delay: delay, error: error))
                 originals.append(tag)
@@ -41,8 +42,13 @@ extension AMQPSession {
                 originals.append(tag)
             }
         }
+        awaitingCopy.formUnion(originals)
+        for (language, tags) in acks {
+            try acknowledge(tags, of: language)
+        }
 
         try publish(copies) { [self] result in
+            awaitingCopy.subtract(originals)
             for tag in originals {
                 switch result {
                 case .success: try? acknowledge(tag)
@@ -62,9 +68,34 @@ extension AMQPSession {
         }
     }
 
-    func acknowledge(_ tag: AMQPDeliveryTag) throws(AMQPError) {
+    /// Acknowledges `tags` of `language`'s channel in as few frames as it
+    /// can: one ack with `multiple` set covers the tags below the lowest
+    /// delivery still outstanding on the channel (unsettled, or waiting for
+    /// the confirm of its copy), since every other delivery below it is
+    /// settled already; the rest go one by one.
+    func acknowledge(_ tags: [UInt64], of language: Language) throws(AMQPError) {
+        let channel = AMQPDeliveryTag.channel(for: language)
+        let copies = awaitingCopy.filter { $0.channel == channel }.map(\.deliveryTag)
+        let floor = (copies + [consumers.lowestUnsettled(language)].compactMap { $0 }).min() ?? .max
+        let tags = tags.sorted().map { AMQPDeliveryTag(generation: generation, channel: channel, deliveryTag: $0) }
+        let covered = tags.prefix { $0.deliveryTag < floor }
+        if covered.count > 1, let last = covered.last {
+            try acknowledge(last, multiple: true)
+        } else {
+            for tag in covered {
+                try acknowledge(tag)
+            }
+        }
+        for tag in tags.dropFirst(covered.count) {
+            try acknowledge(tag)
+        }
+    }
+
+    func acknowledge(_ tag: AMQPDeliveryTag, multiple: Bool = false) throws(AMQPError) {
         guard connection.isHealthy else { return }
-        try connection.send("acknowledge a delivery") { amqp_basic_ack($0, tag.channel, tag.deliveryTag, 0) }
+        try connection.send("acknowledge a delivery") {
+            amqp_basic_ack($0, tag.channel, tag.deliveryTag, multiple ? 1 : 0)
+        }
     }
 
     func reject(_ tag: AMQPDeliveryTag, requeue: Bool, multiple: Bool = false) throws(AMQPError) {

@@ -35,6 +35,9 @@ final class AMQPSession {
     private var nextPublishTag: UInt64 = 1
     private var unconfirmed: [UInt64: ConfirmBatch] = [:]
     private var consuming: Set<Language> = []
+    /// Deliveries whose retry or dead-letter copy awaits its confirm; they
+    /// are acknowledged once it comes.
+    var awaitingCopy: Set<AMQPDeliveryTag> = []
 
     /// Connects, declares the topology and starts the consumers requested
     /// so far.

@@ -101,6 +101,13 @@ extension DeadLetter {
     }
 }
 
+extension JobQueue {
+    /// Sleeps `timeout`: a queue that must be polled.
+    public func waitForJobs(in language: Language, timeout: Duration) async {
+        try? await Task.sleep(for: timeout)
+    }
+}
+
 /// Counts of one language's queue.
 public struct QueueDepth: Sendable, Hashable {
     public var language: Language
@@ -137,6 +144,12 @@ public protocol JobQueue: AnyObject, Sendable {
     /// Takes up to `limit` ready jobs from `language`'s queue without waiting;
     /// an empty answer means nothing is ready now.
     func receive(from language: Language, limit: Int) async throws -> [Delivery]
+
+    /// Waits until a job of `language` may be ready, at most `timeout`: a
+    /// queue that is told of new jobs (a broker pushing them) returns as
+    /// soon as one arrives, one that is not sleeps `timeout`. A hint only;
+    /// `receive` may still find nothing.
+    func waitForJobs(in language: Language, timeout: Duration) async
 
     /// Settles deliveries in one step; a delivery whose lease was lost is
     /// skipped, as its job will be delivered again.

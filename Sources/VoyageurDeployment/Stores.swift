@@ -23,7 +23,9 @@ struct Stores {
             embedded = database
         case .postgres(let address):
             let database = PostgresDatabase(url: address)
-            results = PostgresResultStore(database: database)
+            // Per-job reads get a connection of their own, so that they
+            // never queue behind a group commit.
+            results = PostgresResultStore(database: database, reader: PostgresDatabase(url: address))
             control = PostgresControlStore(database: database)
             migrating = [database]
             embedded = nil

@@ -137,8 +137,11 @@ public final class Worker: Sendable {
                 if deliveries.isEmpty {
                     // Drained only when the queue is seen empty twice, a
                     // moment apart: a job a broker has just pushed may still
-                    // be on its way to this worker at the first look.
-                    if configuration.drain, gate.inUse == 0, await isEmpty(language) {
+                    // be on its way to this worker at the first look. The
+                    // queue is asked only once nothing came for a while:
+                    // between two pushes of a broker the buffer is empty
+                    // all the time, and asking costs the broker dearly.
+                    if configuration.drain, idle.isAtMaximum, gate.inUse == 0, await isEmpty(language) {
                         emptyLooks += 1
                         if emptyLooks >= 2 {
                             logger.info("Queue drained")
@@ -148,7 +151,7 @@ public final class Worker: Sendable {
                         continue
                     }
                     emptyLooks = 0
-                    try? await Task.sleep(for: idle.next())
+                    await queue.waitForJobs(in: language, timeout: idle.next())
                     continue
                 }
 
@@ -266,5 +269,11 @@ final class IdleBackoff: Sendable {
 
     func reset() {
         current.withLock { $0 = .milliseconds(1) }
+    }
+
+    /// True once the pauses reached the maximum: the queue has been idle
+    /// for about twice that long.
+    var isAtMaximum: Bool {
+        current.withLock { $0 >= maximum }
     }
 }

@@ -8,6 +8,10 @@ import Foundation
 final class PostgresConnection {
     private let handle: OpaquePointer
     private let secrets: [String]
+    /// Statements prepared on this connection, by their SQL.
+    private var prepared: [String: String] = [:]
+    /// Prepared statements a connection keeps at most; others run unprepared.
+    private static let preparedLimit = 64
 
     /// Connects to `url` (a `postgres://` URL or a key/value string).
     ///
@@ -86,6 +90,29 @@ final class PostgresConnection {
         let literals = values.map(\.literal)
         let result = Self.withCStrings(literals) { pointers in
             PQexecParams(handle, sql, Int32(literals.count), nil, pointers, nil, nil, 0)
+        }.map(PostgresResult.init)
+        try check(result)
+        return result?.copyRows() ?? PostgresRows(rows: [], affectedRows: 0)
+    }
+
+    /// Runs one statement as ``query(_:_:)`` does, prepared on this
+    /// connection the first time it runs, so that later runs skip parsing
+    /// and planning: for the statements a worker runs for every job.
+    @discardableResult
+    func queryPrepared(_ sql: String, _ values: [PostgresValue] = []) throws(PostgresError) -> PostgresRows {
+        let name: String
+        if let known = prepared[sql] {
+            name = known
+        } else if prepared.count < Self.preparedLimit {
+            name = "voyageur_\(prepared.count + 1)"
+            try check(PQprepare(handle, name, sql, Int32(values.count), nil).map(PostgresResult.init))
+            prepared[sql] = name
+        } else {
+            return try query(sql, values)
+        }
+        let literals = values.map(\.literal)
+        let result = Self.withCStrings(literals) { pointers in
+            PQexecPrepared(handle, name, Int32(literals.count), pointers, nil, nil, 0)
         }.map(PostgresResult.init)
         try check(result)
         return result?.copyRows() ?? PostgresRows(rows: [], affectedRows: 0)

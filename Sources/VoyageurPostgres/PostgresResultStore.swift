@@ -7,13 +7,33 @@ import VoyageurCore
 /// multi-row inserts that skip job ids already stored.
 public final class PostgresResultStore: ResultStore {
     private let database: PostgresDatabase
+    private let reader: PostgresDatabase
+    private let lookup: StoredJobLookup
 
     /// Rows per `INSERT`: 19 parameters each stays far below PostgreSQL's
     /// limit of 65,535 parameters per statement.
     static let rowsPerInsert = 500
 
-    public init(database: PostgresDatabase) {
+    /// - Parameters:
+    ///   - database: where results are written.
+    ///   - reader: a second connection to the same database for the reads
+    ///     a worker makes for each job, so that they never wait behind a
+    ///     commit; by default `database` itself.
+    public init(database: PostgresDatabase, reader: PostgresDatabase? = nil) {
+        let reader = reader ?? database
         self.database = database
+        self.reader = reader
+        self.lookup = StoredJobLookup { jobIDs in
+            try await reader.read("find results") { connection in
+                // Not prepared: a generic plan cannot know how many ids
+                // come, and may scan the whole table for them.
+                let rows = try connection.query(
+                    "SELECT job_id FROM results WHERE job_id = ANY($1::text[]) AND status NOT IN ('rejected', 'failed')",
+                    [.textArray(jobIDs)]
+                ).rows
+                return Set(rows.compactMap { $0.text(0) })
+            }
+        }
     }
 
     @discardableResult
@@ -55,7 +75,7 @@ public final class PostgresResultStore: ResultStore {
             rows.append("(\(row))")
             values += Self.values(of: result)
         }
-        let reply = try connection.query(
+        let reply = try connection.queryPrepared(
             """
             INSERT INTO results (
                 job_id, status, route, method, symbol, language, detail, subject, recommendation,
@@ -77,18 +97,14 @@ public final class PostgresResultStore: ResultStore {
         return reply.affectedRows
     }
 
+    /// Lookups from concurrent jobs are answered by one query.
     public func hasResult(jobID: String) async throws -> Bool {
-        try await database.read("find result") { connection in
-            try !connection.query(
-                "SELECT 1 FROM results WHERE job_id = $1 AND status NOT IN ('rejected', 'failed')",
-                [.text(jobID)]
-            ).rows.isEmpty
-        }
+        try await lookup.isStored(jobID)
     }
 
     public func cachedResult(fingerprint: String, since: Date, minimumQuality: Double) async throws -> JobResult? {
-        try await database.read("find cached result") { connection in
-            let reply = try connection.query(
+        try await reader.read("find cached result") { connection in
+            let reply = try connection.queryPrepared(
                 """
                 SELECT \(Self.columns) FROM results
                 WHERE fingerprint = $1 AND completed_at >= to_timestamp($2::float8) AND quality >= $3::float8

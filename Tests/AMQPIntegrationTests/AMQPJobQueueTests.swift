@@ -158,6 +158,48 @@ struct AMQPJobQueueTests {
         await queue.shutdown()
     }
 
+    @Test("acks settled out of order and in groups acknowledge exactly the deliveries settled")
+    func groupedAcks() async throws {
+        var settings = try AMQPTestSupport.settings(prefetch: [.english: 20])
+        settings.retryDelays = [.seconds(60)]
+        let queue = try await AMQPTestSupport.makeQueue(settings)
+        try await queue.publish(AMQPTestSupport.jobs(12, .english))
+        let taken = try await AMQPTestSupport.receive(12, from: .english, on: queue)
+        try #require(taken.count == 12)
+
+        // 0–3 and 8–9 acked (out of order), 4 retried, 5–7 and 10–11 still held.
+        try await queue.settle([9, 2, 0, 8, 3, 1].map { (taken[$0], .ack) })
+        try await queue.settle([(taken[4], .retry(after: .seconds(60), error: "later"))])
+        try await queue.settle([(taken[11], .ack)])
+        await queue.shutdown()
+
+        let again = try await AMQPTestSupport.makeQueue(settings)
+        let back = try await AMQPTestSupport.receive(10, from: .english, on: again, timeout: .seconds(2))
+        #expect(back.map(\.jobID) == [5, 6, 7, 10].map { "job-en-\($0)" })
+        let depth = try await again.depth(of: [.english])
+        #expect(depth.first?.delayed == 1)
+        await again.shutdown()
+    }
+
+    @Test("a consumer waiting for jobs wakes when one arrives, well before its timeout")
+    func waitForJobs() async throws {
+        let queue = try await AMQPTestSupport.makeQueue(try AMQPTestSupport.settings())
+        #expect(try await queue.receive(from: .french, limit: 1).isEmpty)
+        let clock = ContinuousClock()
+        let idle = await clock.measure { await queue.waitForJobs(in: .french, timeout: .milliseconds(300)) }
+        #expect(idle >= .milliseconds(250))
+
+        async let published: Void = {
+            try await Task.sleep(for: .milliseconds(200))
+            try await queue.publish(AMQPTestSupport.jobs(1, .french))
+        }()
+        let woken = await clock.measure { await queue.waitForJobs(in: .french, timeout: .seconds(20)) }
+        try await published
+        #expect(woken < .seconds(10))
+        #expect(try await queue.receive(from: .french, limit: 1).count == 1)
+        await queue.shutdown()
+    }
+
     @Test(
         "after a broker restart the queue reconnects by itself and loses no confirmed job",
         .enabled(if: ProcessInfo.processInfo.environment["VOYAGEUR_TEST_AMQP_DIR"] != nil)

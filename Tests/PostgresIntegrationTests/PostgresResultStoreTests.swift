@@ -74,6 +74,26 @@ extension PostgresIntegrationTests {
             }
         }
 
+        @Test("many jobs asking at once whether they are stored each get their own answer")
+        func concurrentLookups() async throws {
+            try await TestDatabase.with { test in
+                let store = PostgresResultStore(database: test.database)
+                var failed = result("job-1")
+                failed.status = .failed
+                try await store.save((0..<100).filter { $0 % 3 == 0 && $0 != 0 }.map { result("job-\($0)") } + [failed])
+                let answers = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
+                    for index in 0..<100 {
+                        group.addTask { (index, try await store.hasResult(jobID: "job-\(index)")) }
+                    }
+                    return try await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
+                }
+                #expect(answers.count == 100)
+                for (index, isStored) in answers {
+                    #expect(isStored == (index % 3 == 0 && index != 0), "job-\(index)")
+                }
+            }
+        }
+
         @Test("every field survives the round trip, absent ones too")
         func roundTrip() async throws {
             try await TestDatabase.with { test in
