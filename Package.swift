@@ -29,6 +29,14 @@ let package = Package(
         ),
         // Non-variadic wrappers for rabbitmq-c's variadic functions.
         .target(name: "CRabbitMQShim", dependencies: ["CRabbitMQ"]),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        // One blocking HTTP exchange through libcurl, whose options are set
+        // with a variadic function.
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
 
         // Domain: the request schema, validation, results and the ports
         // (queue, result store) that the backends implement.
@@ -60,7 +68,7 @@ let package = Package(
 
         // LLM backends over HTTP: OpenAI-compatible and Ollama, with the
         // prompts and the quality gate.
-        .target(name: "VoyageurLLM", dependencies: ["VoyageurCore", "VoyageurGeneration"]),
+        .target(name: "VoyageurLLM", dependencies: ["CCurlShim", "VoyageurCore", "VoyageurGeneration"]),
 
         // What a worker does with a job, and the consume/commit/ack loop.
         .target(

@@ -9,6 +9,7 @@ command -v pkg-config >/dev/null 2>&1 || packages+=(pkg-config)
 pkg-config --exists sqlite3 2>/dev/null || packages+=(libsqlite3-dev)
 pkg-config --exists libpq 2>/dev/null || packages+=(libpq-dev)
 pkg-config --exists librabbitmq 2>/dev/null || packages+=(librabbitmq-dev)
+pkg-config --exists libcurl 2>/dev/null || packages+=(libcurl4-openssl-dev)
 [ -x /usr/bin/time ] || packages+=(time)
 
 if [ ${#packages[@]} -gt 0 ]; then

@@ -37,22 +37,10 @@ public enum ChatFailure {
     }
 
     /// The error for a request that got no HTTP reply: refused, reset,
-    /// unresolvable, or any other transport failure. All are transient
-    /// backend failures.
-    public static func error(transport error: any Error, endpoint: String) -> GenerationError {
-        let reason: String
-        if let urlError = error as? URLError {
-            switch urlError.code {
-            case .cannotConnectToHost: reason = "connection refused"
-            case .timedOut: reason = "timed out"
-            case .networkConnectionLost: reason = "connection lost"
-            case .cannotFindHost, .dnsLookupFailed: reason = "host not found"
-            default: reason = "transport error \(urlError.code.rawValue)"
-            }
-        } else {
-            reason = "transport error: \(error)"
-        }
-        return GenerationError(isTransient: true, isBackendFailure: true, message: "\(endpoint): \(reason)")
+    /// unresolvable, or any other transport failure, with `reason` saying
+    /// which. All are transient backend failures.
+    public static func transport(_ reason: String, endpoint: String) -> GenerationError {
+        GenerationError(isTransient: true, isBackendFailure: true, message: "\(endpoint): \(reason)")
     }
 
     /// The error for a request that outlived its timeout: a transient

@@ -1,11 +1,7 @@
+import CCurlShim
 import Foundation
-import Synchronization
 import VoyageurCore
 import VoyageurGeneration
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// An HTTP reply, whatever its status.
 struct HTTPReply: Sendable {
@@ -17,14 +13,15 @@ struct HTTPReply: Sendable {
 
 /// Sends JSON requests to one server with a hard deadline per request.
 ///
-/// URLSession runs the exchange on its own threads, so awaiting it never
-/// blocks the cooperative pool. The deadline covers the whole exchange,
-/// waiting for a busy server included; when it passes, the request is
-/// cancelled and ``ChatFailure/timedOut(after:endpoint:)`` is thrown.
+/// Each exchange runs in libcurl on a thread of its own, which sleeps in
+/// `poll` until the server answers: a worker waiting for a model costs no
+/// CPU, and the cooperative pool is never blocked. The deadline covers the
+/// whole exchange, waiting for a busy server included; when it passes, the
+/// request is abandoned and ``ChatFailure/timedOut(after:endpoint:)`` is
+/// thrown.
 struct HTTPTransport: Sendable {
     /// The server root, without a trailing slash.
     let root: String
-    private let session: URLSession
 
     init(baseURL: URL, droppingSuffix suffix: String? = nil) {
         var root = baseURL.absoluteString
@@ -35,13 +32,6 @@ struct HTTPTransport: Sendable {
             root.removeLast(suffix.count)
         }
         self.root = root
-
-        let configuration = URLSessionConfiguration.ephemeral
-        // The deadline is ours (see `send`); URLSession's own idle timeout
-        // must not cut a long generation short.
-        configuration.timeoutIntervalForRequest = 24 * 3_600
-        configuration.timeoutIntervalForResource = 24 * 3_600
-        session = URLSession(configuration: configuration)
     }
 
     /// Sends `body` (JSON) to `path` with `method`, and returns the reply
@@ -51,84 +41,103 @@ struct HTTPTransport: Sendable {
     ///   connection failed; `CancellationError` when the calling task is
     ///   cancelled.
     func send(_ method: String, _ path: String, body: Data? = nil, timeout: Duration) async throws -> HTTPReply {
-        guard let url = URL(string: root + path) else {
+        guard URL(string: root + path) != nil else {
             throw GenerationError(isTransient: false, isBackendFailure: false, message: "bad endpoint \(path)")
         }
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        request.httpBody = body
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        if body != nil {
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-
-        let session = self.session
-        let prepared = request
-        return try await withThrowingTaskGroup(of: HTTPReply.self) { group in
-            group.addTask {
-                try await Self.perform(prepared, on: session, endpoint: path)
-            }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                throw ChatFailure.timedOut(after: timeout, endpoint: path)
-            }
-            defer { group.cancelAll() }
-            guard let reply = try await group.next() else { throw CancellationError() }
-            return reply
-        }
-    }
-
-    /// One exchange, cancelled with the calling task.
-    private static func perform(
-        _ request: URLRequest, on session: URLSession, endpoint: String
-    ) async throws -> HTTPReply {
-        let handle = DataTaskHandle()
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                let task = session.dataTask(with: request) { data, response, error in
-                    if let error {
-                        continuation.resume(throwing: ChatFailure.error(transport: error, endpoint: endpoint))
-                    } else if let response = response as? HTTPURLResponse {
-                        continuation.resume(returning: HTTPReply(status: response.statusCode, body: data ?? Data()))
-                    } else {
-                        let failure = ChatFailure.unreadable(body: "", endpoint: endpoint, reason: "not HTTP")
-                        continuation.resume(throwing: failure)
-                    }
-                }
-                handle.start(task)
-            }
+        let exchange = CurlExchange(method: method, url: root + path, body: body, timeout: timeout)
+        let reply = await withTaskCancellationHandler {
+            await exchange.run()
         } onCancel: {
-            handle.cancel()
+            exchange.cancel()
+        }
+        switch reply.outcome {
+        case VOYAGEUR_HTTP_COMPLETED:
+            return HTTPReply(status: reply.status, body: reply.body)
+        case VOYAGEUR_HTTP_TIMED_OUT:
+            throw ChatFailure.timedOut(after: timeout, endpoint: path)
+        case VOYAGEUR_HTTP_CANCELLED:
+            throw CancellationError()
+        case VOYAGEUR_HTTP_CONNECT_FAILED:
+            throw ChatFailure.transport("connection refused", endpoint: path)
+        case VOYAGEUR_HTTP_HOST_NOT_FOUND:
+            throw ChatFailure.transport("host not found", endpoint: path)
+        case VOYAGEUR_HTTP_CONNECTION_LOST:
+            throw ChatFailure.transport("connection lost", endpoint: path)
+        default:
+            throw ChatFailure.transport("transport error: \(reply.error)", endpoint: path)
         }
     }
 }
 
-/// The data task of one exchange, so that cancellation arriving from
-/// another thread, before or after the task starts, stops it.
-private final class DataTaskHandle: Sendable {
-    private struct State {
-        var task: URLSessionDataTask?
-        var isCancelled = false
+/// One exchange through libcurl, which blocks: it runs on a thread of its
+/// own, and a cancellation from any thread stops it within a second.
+private final class CurlExchange: Sendable {
+    struct Reply: Sendable {
+        var outcome: voyageur_http_outcome
+        var status: Int
+        var body: Data
+        var error: String
     }
 
-    private let state = Mutex(State())
+    private let method: String
+    private let url: String
+    private let body: Data?
+    private let timeout: Duration
+    // Set through `voyageur_http_cancel` and read by libcurl, both
+    // atomically; freed in `deinit`, once nothing can read it.
+    nonisolated(unsafe) private let cancelFlag: UnsafeMutablePointer<Int32>
 
-    func start(_ task: URLSessionDataTask) {
-        let isCancelled = state.withLock { state in
-            state.task = task
-            return state.isCancelled
-        }
-        task.resume()
-        if isCancelled {
-            task.cancel()
-        }
+    init(method: String, url: String, body: Data?, timeout: Duration) {
+        self.method = method
+        self.url = url
+        self.body = body
+        self.timeout = timeout
+        cancelFlag = .allocate(capacity: 1)
+        cancelFlag.initialize(to: 0)
+    }
+
+    deinit {
+        cancelFlag.deallocate()
     }
 
     func cancel() {
-        let task = state.withLock { state in
-            state.isCancelled = true
-            return state.task
+        voyageur_http_cancel(cancelFlag)
+    }
+
+    func run() async -> Reply {
+        await withCheckedContinuation { continuation in
+            let thread = Thread { [self] in
+                continuation.resume(returning: perform())
+            }
+            thread.name = "voyageur.http"
+            thread.start()
         }
-        task?.cancel()
+    }
+
+    private func perform() -> Reply {
+        var exchange = voyageur_http_exchange()
+        exchange.timeout_ms = Int(max(1, timeout.milliseconds))
+        exchange.cancelled = UnsafePointer(cancelFlag)
+        defer { voyageur_http_exchange_release(&exchange) }
+
+        let outcome = method.withCString { method in
+            url.withCString { url in
+                exchange.method = method
+                exchange.url = url
+                guard let body, !body.isEmpty else {
+                    return voyageur_http_perform(&exchange)
+                }
+                return body.withUnsafeBytes { bytes in
+                    exchange.body = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
+                    exchange.body_length = bytes.count
+                    return voyageur_http_perform(&exchange)
+                }
+            }
+        }
+        let reply = exchange.reply.map { Data(bytes: $0, count: exchange.reply_length) } ?? Data()
+        let error = withUnsafeBytes(of: exchange.error) { bytes in
+            String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        return Reply(outcome: outcome, status: exchange.status, body: reply, error: error)
     }
 }

@@ -80,7 +80,7 @@ struct OperationsRunbookTests {
     /// Publishes a request that breaks the schema straight onto the queue,
     /// as a producer that does not use `voyageur-enqueue` could.
     private func seedInvalidRequest(_ runner: CommandRunner) async throws {
-        let database = try SQLiteDatabase(path: runner.databasePath)
+        let database = SQLiteDatabase(path: runner.databasePath)
         _ = try await database.migrate()
         let body = try Data(
             contentsOf: CommandRunner.repositoryRoot.appendingPathComponent("jobs/samples/invalid/missing-score.json")

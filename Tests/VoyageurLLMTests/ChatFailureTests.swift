@@ -32,7 +32,7 @@ struct ChatFailureTests {
 
     @Test("a refused connection is a transient backend failure")
     func refused() {
-        let error = ChatFailure.error(transport: URLError(.cannotConnectToHost), endpoint: "/api/chat")
+        let error = ChatFailure.transport("connection refused", endpoint: "/api/chat")
         #expect(error.isTransient && error.isBackendFailure)
         #expect(error.message == "/api/chat: connection refused")
     }
