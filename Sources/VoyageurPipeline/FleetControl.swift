@@ -87,7 +87,7 @@ public struct FleetControl: Sendable {
         var lastHeartbeat = clock.now - timing.heartbeatInterval
         var knownRevision = flags.current.version
 
-        while !isFinished() {
+        while !isFinished() && !Task.isCancelled {
             let isFullRefreshDue = clock.now - lastFullRefresh >= timing.fullRefreshInterval
             if await flags.refresh(force: isFullRefreshDue) {
                 if isFullRefreshDue { lastFullRefresh = clock.now }

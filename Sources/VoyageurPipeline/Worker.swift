@@ -64,29 +64,34 @@ public final class Worker: Sendable {
             ]
         )
 
+        // The control loop sleeps between its rounds; it is woken by
+        // cancellation when the worker is done, to write its last heartbeat
+        // at once.
+        let fleet = Task {
+            await self.control.run(
+                identity: identity,
+                isFinished: { self.isFinished.load(ordering: .relaxed) },
+                activity: { self.activity }
+            )
+        }
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.committer.run() }
-            group.addTask {
-                await self.control.run(
-                    identity: identity,
-                    isFinished: { self.isFinished.load(ordering: .relaxed) },
-                    activity: { self.activity }
-                )
-            }
             group.addTask {
                 let signal = await shutdown.wait()
                 self.stop(signal: signal)
             }
 
             // The consumers end (drained, or stopped and their jobs settled);
-            // then the signal waiter is released, the committer writes what
-            // is left, and the control loop writes a last heartbeat.
+            // then the signal waiter is released and the committer writes
+            // what is left.
             await consumeAll()
             shutdown.trigger(0)
             committer.close()
-            isFinished.store(true, ordering: .relaxed)
             await group.waitForAll()
         }
+        isFinished.store(true, ordering: .relaxed)
+        fleet.cancel()
+        await fleet.value
         logger.info("Worker stopped", ["worker.processed": String(processedCount)])
     }
 
@@ -138,10 +143,12 @@ public final class Worker: Sendable {
                     // Drained only when the queue is seen empty twice, a
                     // moment apart: a job a broker has just pushed may still
                     // be on its way to this worker at the first look. The
-                    // queue is asked only once nothing came for a while:
+                    // queue is asked only once nothing came for a moment:
                     // between two pushes of a broker the buffer is empty
                     // all the time, and asking costs the broker dearly.
-                    if configuration.drain, idle.isAtMaximum, gate.inUse == 0, await isEmpty(language) {
+                    if configuration.drain, idle.hasWaited(.milliseconds(15)), gate.inUse == 0,
+                        await isEmpty(language)
+                    {
                         emptyLooks += 1
                         if emptyLooks >= 2 {
                             logger.info("Queue drained")
@@ -271,9 +278,10 @@ final class IdleBackoff: Sendable {
         current.withLock { $0 = .milliseconds(1) }
     }
 
-    /// True once the pauses reached the maximum: the queue has been idle
-    /// for about twice that long.
-    var isAtMaximum: Bool {
-        current.withLock { $0 >= maximum }
+    /// True once the pauses since the last reset add up to at least
+    /// `duration` (or reached the maximum): nothing came for that long.
+    func hasWaited(_ duration: Duration) -> Bool {
+        // The pauses double from 1 ms, so the next one is their sum + 1 ms.
+        current.withLock { $0 > duration || $0 >= maximum }
     }
 }
