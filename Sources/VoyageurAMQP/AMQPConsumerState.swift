@@ -10,6 +10,8 @@ final class AMQPConsumerState: Sendable {
         var isConnected = false
         var lastError: AMQPError?
         var languages: Set<Language> = []
+        /// Set once receiving stopped: no consumer is started again.
+        var isStopped = false
         var buffered: [Language: [Delivery]] = [:]
         var unsettled: [Language: Set<UInt64>] = [:]
         var waiters: [Language: [UInt64: CheckedContinuation<Void, Never>]] = [:]
@@ -29,9 +31,10 @@ final class AMQPConsumerState: Sendable {
 
     private let state = Mutex(State())
 
-    /// The languages consumed, in the order of `Language.allCases`.
+    /// The languages consumed, in the order of `Language.allCases`; none
+    /// once receiving stopped.
     var languages: [Language] {
-        let languages = state.withLock { $0.languages }
+        let languages = state.withLock { $0.isStopped ? [] : $0.languages }
         return Language.allCases.filter(languages.contains)
     }
 
@@ -40,9 +43,22 @@ final class AMQPConsumerState: Sendable {
     /// Why the connection was last lost or refused; nil while connected.
     var lastError: AMQPError? { state.withLock { $0.lastError } }
 
-    /// Adds `language` to the consumed ones; true if it was new.
+    /// Adds `language` to the consumed ones; true if it was new and
+    /// receiving has not stopped.
     func request(_ language: Language) -> Bool {
-        state.withLock { $0.languages.insert(language).inserted }
+        state.withLock { !$0.isStopped && $0.languages.insert(language).inserted }
+    }
+
+    /// Marks receiving stopped and takes every buffered delivery, for
+    /// handing back; waiters return at once.
+    func stop() -> [Delivery] {
+        let (buffered, waiters) = state.withLock { state in
+            state.isStopped = true
+            defer { state.buffered = [:] }
+            return (Language.allCases.flatMap { state.buffered[$0] ?? [] }, state.takeWaiters(Language.allCases))
+        }
+        waiters.forEach { $0.resume() }
+        return buffered
     }
 
     /// Takes up to `limit` buffered deliveries.

@@ -71,6 +71,20 @@ public final class AMQPJobQueue: JobQueue {
         return try loop.consumers.take(from: language, limit: limit)
     }
 
+    /// Cancels the consumers (`basic.cancel`) and hands back, at once, the
+    /// jobs the broker had pushed that were not received; without a
+    /// connection there is nothing to hand back. No consumer is started
+    /// again, even after a reconnection.
+    public func stopReceiving() async {
+        let consumers = loop.consumers
+        _ = try? await loop.perform(waiting: .zero) { session, completion throws(AMQPError) in
+            try session.cancelConsumers()
+            try session.release(consumers.stop())
+            completion.succeed(())
+        }
+        _ = loop.consumers.stop()
+    }
+
     /// Returns as soon as the broker pushes a job of `language`, or the
     /// connection is lost, or `timeout` passes.
     public func waitForJobs(in language: Language, timeout: Duration) async {

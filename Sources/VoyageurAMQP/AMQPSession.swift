@@ -106,9 +106,29 @@ final class AMQPSession {
         _ = try connection.rpc("open the channel of \(queue)") { amqp_channel_open($0, channel) }
         _ = try connection.rpc("set the prefetch of \(queue)") { amqp_basic_qos($0, channel, 0, prefetch, 0) }
         _ = try connection.rpc("consume \(queue)") {
-            amqp_basic_consume($0, channel, arena.bytes(queue), amqp_empty_bytes, 0, 0, 0, amqp_empty_table)
+            amqp_basic_consume(
+                $0, channel, arena.bytes(queue), arena.bytes(Self.consumerTag(language)), 0, 0, 0, amqp_empty_table)
         }
         consuming.insert(language)
+    }
+
+    /// Cancels every consumer, then reads the deliveries the broker sent
+    /// before it learnt of it, so that none is still on its way.
+    func cancelConsumers() throws(AMQPError) {
+        for language in Language.allCases where consuming.contains(language) {
+            let channel = AMQPDeliveryTag.channel(for: language)
+            let arena = AMQPArena()
+            _ = try connection.rpc("cancel the consumer of \(topology.workQueue(language))") {
+                amqp_basic_cancel($0, channel, arena.bytes(Self.consumerTag(language)))
+            }
+            consuming.remove(language)
+        }
+        while try processInput() > 0 {}
+    }
+
+    /// One consumer per language and channel, under a name of its own.
+    private static func consumerTag(_ language: Language) -> String {
+        "voyageur.\(language.code)"
     }
 
     // MARK: - Publishing

@@ -102,6 +102,10 @@ extension DeadLetter {
 }
 
 extension JobQueue {
+    /// Nothing to do for a queue that is polled: it holds no job that was
+    /// not received.
+    public func stopReceiving() async {}
+
     /// Sleeps `timeout`: a queue that must be polled.
     public func waitForJobs(in language: Language, timeout: Duration) async {
         try? await Task.sleep(for: timeout)
@@ -150,6 +154,12 @@ public protocol JobQueue: AnyObject, Sendable {
     /// soon as one arrives, one that is not sleeps `timeout`. A hint only;
     /// `receive` may still find nothing.
     func waitForJobs(in language: Language, timeout: Duration) async
+
+    /// Stops taking jobs for this process: a queue that pushes jobs (a
+    /// broker) stops pushing, and hands back at once those pushed but not
+    /// yet received, so that other workers get them. Deliveries already
+    /// received can still be settled or released.
+    func stopReceiving() async
 
     /// Settles deliveries in one step; a delivery whose lease was lost is
     /// skipped, as its job will be delivered again.

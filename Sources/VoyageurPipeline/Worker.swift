@@ -79,6 +79,7 @@ public final class Worker: Sendable {
             group.addTask {
                 let signal = await shutdown.wait()
                 self.stop(signal: signal)
+                await self.queue.stopReceiving()
             }
 
             // The consumers end (drained, or stopped and their jobs settled);

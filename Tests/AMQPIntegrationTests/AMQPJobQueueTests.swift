@@ -181,6 +181,34 @@ struct AMQPJobQueueTests {
         await again.shutdown()
     }
 
+    @Test("stopping receiving hands back at once the jobs pushed but not received; held ones can still be acked")
+    func stopReceiving() async throws {
+        let settings = try AMQPTestSupport.settings(prefetch: [.english: 5])
+        let first = try await AMQPTestSupport.makeQueue(settings)
+        let jobs = AMQPTestSupport.jobs(8, .english)
+        try await first.publish(jobs)
+        let held = try await AMQPTestSupport.receive(2, from: .english, on: first)
+        try #require(held.count == 2)
+        // The broker pushes up to the prefetch: 3 more wait in the buffer.
+        let deadline = ContinuousClock.now + .seconds(5)
+        while try await first.depth(of: [.english]).first?.ready != 3, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        await first.stopReceiving()
+        #expect(try await first.receive(from: .english, limit: 10).isEmpty)
+
+        var wider = settings
+        wider.prefetch = [.english: 10]
+        let second = try await AMQPTestSupport.makeQueue(wider)
+        let others = try await AMQPTestSupport.receive(6, from: .english, on: second, timeout: .seconds(5))
+        #expect(Set(others.map(\.jobID)) == Set(jobs.dropFirst(2).map(\.jobID)))
+        try await first.settle(held.map { ($0, .ack) })
+        await first.shutdown()
+        try await second.settle(others.map { ($0, .ack) })
+        #expect(try await AMQPTestSupport.receive(1, from: .english, on: second, timeout: .milliseconds(500)).isEmpty)
+        await second.shutdown()
+    }
+
     @Test("a consumer waiting for jobs wakes when one arrives, well before its timeout")
     func waitForJobs() async throws {
         let queue = try await AMQPTestSupport.makeQueue(try AMQPTestSupport.settings())
