@@ -232,7 +232,14 @@ public final class Worker: Sendable {
         var failures = 0
         while true {
             do {
-                return try await processor.process(delivery)
+                let outcome = try await processor.process(delivery)
+                if failures > 0 {
+                    logger.notice(
+                        "Result store reachable again",
+                        ["job.id": delivery.jobID, "store.failures": String(failures)]
+                    )
+                }
+                return outcome
             } catch {
                 failures += 1
                 if failures == 1 || failures % 10 == 0 {
