@@ -117,10 +117,12 @@ final class AMQPConnection {
     }
 
     /// Reads the content of a message whose method frame (basic.deliver or
-    /// basic.get-ok) was just read, copying what Voyageur uses.
-    func readMessage(on channel: UInt16) throws(AMQPError) -> (
-        messageID: String, headers: [String: AMQPFieldValue], body: Data
-    ) {
+    /// basic.get-ok, with `deliveryTag` and `routingKey`) was just read on
+    /// `channel`, copying what Voyageur uses.
+    func readMessage(on channel: UInt16, deliveryTag: UInt64, routingKey: amqp_bytes_t) throws(AMQPError)
+        -> AMQPIncomingMessage
+    {
+        let routingKey = String(bytes: routingKey)
         var message = amqp_message_t()
         let reply = amqp_read_message(state, channel, &message, 0)
         guard reply.reply_type == AMQP_RESPONSE_NORMAL else {
@@ -133,10 +135,13 @@ final class AMQPConnection {
         let flags = UInt32(properties._flags)
         let hasID = flags & UInt32(AMQP_BASIC_MESSAGE_ID_FLAG) != 0
         let hasHeaders = flags & UInt32(AMQP_BASIC_HEADERS_FLAG) != 0
-        return (
-            hasID ? String(bytes: properties.message_id) : "",
-            hasHeaders ? AMQPFieldValue.decode(properties.headers) : [:],
-            Data(bytes: message.body)
+        return AMQPIncomingMessage(
+            channel: channel,
+            deliveryTag: deliveryTag,
+            routingKey: routingKey,
+            messageID: hasID ? String(bytes: properties.message_id) : "",
+            headers: hasHeaders ? AMQPFieldValue.decode(properties.headers) : [:],
+            body: Data(bytes: message.body)
         )
     }
 

@@ -82,6 +82,8 @@ public final class AMQPJobQueue: JobQueue {
             try session.release(consumers.stop())
             completion.succeed(())
         }
+        // Without a connection the command did not run: the buffer went
+        // with the connection, but no consumer may start on the next one.
         _ = loop.consumers.stop()
     }
 

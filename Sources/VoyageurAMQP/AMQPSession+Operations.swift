@@ -243,16 +243,6 @@ extension AMQPSession {
             throw AMQPError(.protocolFailure, "unexpected reply to basic.get")
         }
         let getOK = decoded.assumingMemoryBound(to: amqp_basic_get_ok_t.self).pointee
-        let deliveryTag = getOK.delivery_tag
-        let routingKey = String(bytes: getOK.routing_key)
-        let content = try connection.readMessage(on: channel)
-        return AMQPIncomingMessage(
-            channel: channel,
-            deliveryTag: deliveryTag,
-            routingKey: routingKey,
-            messageID: content.messageID,
-            headers: content.headers,
-            body: content.body
-        )
+        return try connection.readMessage(on: channel, deliveryTag: getOK.delivery_tag, routingKey: getOK.routing_key)
     }
 }

@@ -246,19 +246,10 @@ final class AMQPSession {
     }
 
     private func receive(_ deliver: amqp_basic_deliver_t, on channel: UInt16) throws(AMQPError) {
-        let deliveryTag = deliver.delivery_tag
-        let routingKey = String(bytes: deliver.routing_key)
-        let content = try connection.readMessage(on: channel)
+        let message = try connection.readMessage(
+            on: channel, deliveryTag: deliver.delivery_tag, routingKey: deliver.routing_key)
         guard let language = AMQPDeliveryTag.language(on: channel) else { return }
-        let message = AMQPIncomingMessage(
-            channel: channel,
-            deliveryTag: deliveryTag,
-            routingKey: routingKey,
-            messageID: content.messageID,
-            headers: content.headers,
-            body: content.body
-        )
-        let tag = AMQPDeliveryTag(generation: generation, channel: channel, deliveryTag: deliveryTag)
+        let tag = AMQPDeliveryTag(generation: generation, channel: channel, deliveryTag: message.deliveryTag)
         consumers.deliver(AMQPHeaders.delivery(from: message, language: language, tag: tag.packed))
     }
 }

@@ -18,6 +18,11 @@ public enum JobStatus: String, Sendable, Codable, CaseIterable {
     /// corrected request, or a dead letter replayed by an operator, is
     /// processed again. Every other result is final.
     public var isReplaceable: Bool { self == .rejected || self == .failed }
+
+    /// The replaceable statuses as an SQL list, `('rejected', 'failed')`,
+    /// for the stores' conditions.
+    public static let replaceableSQLList =
+        "(" + allCases.filter(\.isReplaceable).map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
 }
 
 /// How an explanation was produced.

@@ -5,24 +5,32 @@ import VoyageurCore
 /// English `1,234.5`; French `1 234,5` with a narrow no-break space between
 /// thousands; Spanish `1.234,5`. Rounding is fixed per kind of value so that a
 /// number in the text can always be traced back to the analysis.
-struct NumberStyle: Sendable {
+public struct NumberStyle: Sendable {
     /// The thousands separator French typography uses: U+202F.
     static let narrowNoBreakSpace = "\u{202F}"
 
     let decimalMark: String
     let groupSeparator: String
+    /// Whether `1234` is grouped (`1,234`) or left whole, as some styles
+    /// leave four-digit numbers.
+    let groupsFourDigits: Bool
 
+    /// A style of its own, e.g. for text a model is to copy.
+    public init(decimalMark: String, groupSeparator: String, groupsFourDigits: Bool = true) {
+        self.decimalMark = decimalMark
+        self.groupSeparator = groupSeparator
+        self.groupsFourDigits = groupsFourDigits
+    }
+
+    /// The template writer's typography for `language`.
     init(language: Language) {
         switch language {
         case .english:
-            decimalMark = "."
-            groupSeparator = ","
+            self.init(decimalMark: ".", groupSeparator: ",")
         case .french:
-            decimalMark = ","
-            groupSeparator = Self.narrowNoBreakSpace
+            self.init(decimalMark: ",", groupSeparator: Self.narrowNoBreakSpace)
         case .spanish:
-            decimalMark = ","
-            groupSeparator = "."
+            self.init(decimalMark: ",", groupSeparator: ".")
         }
     }
 
@@ -46,7 +54,12 @@ struct NumberStyle: Sendable {
     func fine(_ value: Double) -> String {
         guard value != 0, value.isFinite else { return decimal(value, places: 0) }
         let magnitude = Int((abs(value)).log10Floor)
-        let places = min(6, max(2, 2 - magnitude))
+        return trimmed(value, places: min(6, max(2, 2 - magnitude)))
+    }
+
+    /// `value` rounded to `places` decimals, without trailing zeros (nor a
+    /// trailing decimal mark).
+    public func trimmed(_ value: Double, places: Int) -> String {
         var text = decimal(value, places: places)
         guard text.contains(decimalMark) else { return text }
         while text.hasSuffix("0") {
@@ -59,7 +72,7 @@ struct NumberStyle: Sendable {
     }
 
     /// `value` rounded to `places` decimals, with grouped thousands.
-    func decimal(_ value: Double, places: Int) -> String {
+    public func decimal(_ value: Double, places: Int) -> String {
         guard value.isFinite, abs(value) < 1e15 else { return String(value) }
         var scale: Int64 = 1
         for _ in 0..<places {
@@ -76,6 +89,7 @@ struct NumberStyle: Sendable {
     }
 
     private func group(_ digits: String) -> String {
+        guard digits.count != 4 || groupsFourDigits else { return digits }
         var groups: [Substring] = []
         var end = digits.endIndex
         while end > digits.startIndex {

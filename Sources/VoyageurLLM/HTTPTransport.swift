@@ -69,6 +69,33 @@ struct HTTPTransport: Sendable {
     }
 }
 
+extension HTTPTransport {
+    /// Posts `request` as JSON to `path` and decodes a successful reply.
+    ///
+    /// - Parameter expected: what the reply should have been, for the error
+    ///   when it cannot be read as `Response`.
+    /// - Returns: the decoded reply, and the raw one for further checks.
+    /// - Throws: what ``send(_:_:body:timeout:)`` throws; for a status outside
+    ///   2xx, ``ChatFailure/error(status:body:endpoint:)``; for a body that
+    ///   is not a `Response`, ``ChatFailure/unreadable(body:endpoint:reason:)``.
+    func post<Response: Decodable>(
+        _ request: some Encodable,
+        to path: String,
+        timeout: Duration,
+        expecting expected: String
+    ) async throws -> (Response, HTTPReply) {
+        let reply = try await send("POST", path, body: try JSONEncoder().encode(request), timeout: timeout)
+        guard (200..<300).contains(reply.status) else {
+            throw ChatFailure.error(status: reply.status, body: reply.text, endpoint: path)
+        }
+        do {
+            return (try JSONDecoder().decode(Response.self, from: reply.body), reply)
+        } catch {
+            throw ChatFailure.unreadable(body: reply.text, endpoint: path, reason: "not \(expected)")
+        }
+    }
+}
+
 /// One exchange through libcurl, which blocks: it runs on a thread of its
 /// own, and a cancellation from any thread stops it within a second.
 private final class CurlExchange: Sendable {

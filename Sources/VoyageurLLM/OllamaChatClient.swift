@@ -33,18 +33,8 @@ public struct OllamaChatClient: ChatClient {
                 stop: request.stop.isEmpty ? nil : request.stop
             )
         )
-        let body = try JSONEncoder().encode(wire)
-        let reply = try await transport.send("POST", Self.chatPath, body: body, timeout: request.timeout)
-        guard (200..<300).contains(reply.status) else {
-            throw ChatFailure.error(status: reply.status, body: reply.text, endpoint: Self.chatPath)
-        }
-
-        let response: OllamaWire.Response
-        do {
-            response = try JSONDecoder().decode(OllamaWire.Response.self, from: reply.body)
-        } catch {
-            throw ChatFailure.unreadable(body: reply.text, endpoint: Self.chatPath, reason: "not a chat reply")
-        }
+        let (response, _): (OllamaWire.Response, _) = try await transport.post(
+            wire, to: Self.chatPath, timeout: request.timeout, expecting: "a chat reply")
         return ChatCompletion(
             text: response.message.content.trimmingCharacters(in: .whitespacesAndNewlines),
             model: ModelName.shortened(response.model, requested: request.model),

@@ -27,18 +27,8 @@ public struct OpenAIChatClient: ChatClient {
             temperature: request.temperature,
             stop: request.stop.isEmpty ? nil : request.stop
         )
-        let body = try JSONEncoder().encode(wire)
-        let reply = try await transport.send("POST", Self.chatPath, body: body, timeout: request.timeout)
-        guard (200..<300).contains(reply.status) else {
-            throw ChatFailure.error(status: reply.status, body: reply.text, endpoint: Self.chatPath)
-        }
-
-        let response: OpenAIWire.Response
-        do {
-            response = try JSONDecoder().decode(OpenAIWire.Response.self, from: reply.body)
-        } catch {
-            throw ChatFailure.unreadable(body: reply.text, endpoint: Self.chatPath, reason: "not a chat completion")
-        }
+        let (response, reply): (OpenAIWire.Response, _) = try await transport.post(
+            wire, to: Self.chatPath, timeout: request.timeout, expecting: "a chat completion")
         guard let choice = response.choices.first, let content = choice.message.content else {
             throw ChatFailure.unreadable(body: reply.text, endpoint: Self.chatPath, reason: "no message content")
         }

@@ -28,7 +28,7 @@ public final class PostgresResultStore: ResultStore {
                 // Not prepared: a generic plan cannot know how many ids
                 // come, and may scan the whole table for them.
                 let rows = try connection.query(
-                    "SELECT job_id FROM results WHERE job_id = ANY($1::text[]) AND status NOT IN ('rejected', 'failed')",
+                    "SELECT job_id FROM results WHERE job_id = ANY($1::text[]) AND status NOT IN \(JobStatus.replaceableSQLList)",
                     [.textArray(jobIDs)]
                 ).rows
                 return Set(rows.compactMap { $0.text(0) })
@@ -90,7 +90,8 @@ public final class PostgresResultStore: ResultStore {
                 quality = excluded.quality, fingerprint = excluded.fingerprint,
                 queue_wait_ms = excluded.queue_wait_ms, generation_ms = excluded.generation_ms,
                 worker_id = excluded.worker_id, completed_at = excluded.completed_at
-            WHERE results.status IN ('rejected', 'failed') AND excluded.status NOT IN ('rejected', 'failed')
+            WHERE results.status IN \(JobStatus.replaceableSQLList)
+                AND excluded.status NOT IN \(JobStatus.replaceableSQLList)
             """,
             values
         )

@@ -37,7 +37,8 @@ public final class SQLiteResultStore: ResultStore {
                     quality = excluded.quality, fingerprint = excluded.fingerprint,
                     queue_wait_ms = excluded.queue_wait_ms, generation_ms = excluded.generation_ms,
                     worker_id = excluded.worker_id, completed_at = excluded.completed_at
-                WHERE results.status IN ('rejected', 'failed') AND excluded.status NOT IN ('rejected', 'failed')
+                WHERE results.status IN \(JobStatus.replaceableSQLList)
+                    AND excluded.status NOT IN \(JobStatus.replaceableSQLList)
                 """,
                 values(of: result)
             )
@@ -48,7 +49,7 @@ public final class SQLiteResultStore: ResultStore {
     public func hasResult(jobID: String) async throws -> Bool {
         try await database.read { connection in
             let statement = try connection.prepare(
-                "SELECT 1 FROM results WHERE job_id = ? AND status NOT IN ('rejected', 'failed')",
+                "SELECT 1 FROM results WHERE job_id = ? AND status NOT IN \(JobStatus.replaceableSQLList)",
                 [.text(jobID)]
             )
             defer { statement.reset() }
